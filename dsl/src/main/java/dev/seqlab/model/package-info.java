@@ -1,0 +1,10 @@
+/**
+ * Deep recurrent networks described by a fluent, immutable {@link dev.seqlab.model.Stack} and
+ * built, for one data set, into a {@link dev.seqlab.model.Network} whose
+ * {@link dev.seqlab.model.Network#block()} is an ordinary DJL block.
+ *
+ * <p>Each layer is its own one-layer DJL {@code LSTM}/{@code GRU}/{@code RNN} (batch first,
+ * biases on), so residual links, layer norm, dropout and gradient probes can sit between layers;
+ * bidirectional layers are a second block fed the real part of each sequence reversed.
+ */
+package dev.seqlab.model;
