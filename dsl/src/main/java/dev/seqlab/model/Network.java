@@ -30,6 +30,9 @@ import tech.tablesaw.api.Table;
  */
 public final class Network {
 
+    private static final String NOT_INITIALISED =
+            "The network is not initialised; call initialize(manager) or let a trainer initialise it first.";
+
     private final Stack stack;
     private final DataSpec spec;
     private final StackBlock block;
@@ -58,6 +61,10 @@ public final class Network {
      * @return {@code NDList[prediction]} or {@code NDList[prediction, attentionWeights]}
      */
     public NDList forward(ParameterStore ps, NDList inputs, boolean training) {
+        // DJL initialises lazily only in training mode; fail clearly instead of a null pointer.
+        if (!training && !block.isInitialized()) {
+            throw new SeqLabException(NOT_INITIALISED);
+        }
         return block.forward(ps, inputs, training);
     }
 
@@ -73,7 +80,7 @@ public final class Network {
      */
     public NDList forwardWithStages(ParameterStore ps, NDList inputs, boolean training) {
         if (!block.isInitialized()) {
-            throw new SeqLabException("The network is not initialised; call initialize(manager) or let a trainer do it first.");
+            throw new SeqLabException(NOT_INITIALISED);
         }
         return block.run(ps, inputs, training, null, true);
     }
@@ -109,8 +116,9 @@ public final class Network {
 
     /** DJL learns parameter shapes during initialisation, so counts need it first. */
     private void ensureShapes() {
-        SeqLabException.check(block.getParameters().values().stream().allMatch(p -> p.getShape() != null),
-                "The network is not initialised; call initialize(manager) first.");
+        if (!block.getParameters().values().stream().allMatch(p -> p.getShape() != null)) {
+            throw new SeqLabException(NOT_INITIALISED);
+        }
     }
 
     /**

@@ -111,6 +111,22 @@ class DjlIntegrationTest {
         }
     }
 
+    @Test
+    void uninitialisedNetworkFailsClearlyInEvaluationAndInitialisesLazilyInTraining() {
+        DataSpec spec = Fixtures.tokenClasses();
+        try (NDManager m = Torch.engine().newBaseManager()) {
+            Network net = Stack.lstm(4).attention().build(spec);
+            NDList in = Fixtures.inputs(m, spec, 6, 6, 3);
+            dev.seqlab.SeqLabException e = org.junit.jupiter.api.Assertions.assertThrows(dev.seqlab.SeqLabException.class,
+                    () -> net.forward(Fixtures.store(m), in, false));
+            assertEquals("The network is not initialised; call initialize(manager) or let a trainer initialise it first.",
+                    e.getMessage());
+            // DJL's own lazy path: a training forward initialises from the batch's shapes
+            assertEquals(new Shape(2, 3), net.forward(Fixtures.store(m), in, true).head().getShape());
+            assertEquals(net.parameterCount(), Fixtures.init(Stack.lstm(4).attention(), spec, m).parameterCount());
+        }
+    }
+
     private static Network net(Stack stack, DataSpec spec, NDManager m) {
         return Fixtures.init(stack, spec, m);
     }

@@ -131,8 +131,9 @@ class StackTest {
         fails("An embedding needs token input but this data has 3 numeric features; remove .embedding(16).",
                 () -> Stack.lstm(8).embedding(16).build(Fixtures.regression()));
         DataSpec spec = new DataSpec(Task.REGRESSION, 4, 2, 0, 1, 1, List.of("y"));
-        fails("The network is not initialised; call initialize(manager) first.",
-                () -> Stack.lstm(8).build(spec).parameterCount());
+        String uninitialised = "The network is not initialised; call initialize(manager) or let a trainer initialise it first.";
+        fails(uninitialised, () -> Stack.lstm(8).build(spec).parameterCount());
+        fails(uninitialised, () -> Stack.lstm(8).build(spec).summary());
         fails("Stage 2 does not exist; use 0 to 1.", () -> Stack.lstm(8).layers(2).build(spec).stageSize(2));
     }
 }
