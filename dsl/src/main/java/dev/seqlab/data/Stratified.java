@@ -28,14 +28,22 @@ final class Stratified {
             List<Integer> rows = new ArrayList<>(byClass.get(c));
             Collections.shuffle(rows, random);
             int k = rows.size();
-            int nTrain = (int) Math.round(k * train);
-            int nVal = (int) Math.round(k * validation);
-            int nTest = k - nTrain - nVal;
-            boolean fits = nTrain >= 1 && (validation == 0 || nVal >= 1) && nTest >= 1;
-            SeqLabException.check(fits,
+            int parts = validation > 0 ? 3 : 2;
+            SeqLabException.check(k >= parts,
                     "Class '%s' of label column '%s' has only %d sample%s, too few to put at least one in each of train, %stest; "
                             + "add samples of that class, drop it, or change the split fractions.",
                     labels.names().get(c), labelColumn, k, k == 1 ? "" : "s", validation > 0 ? "validation and " : "");
+            // Rounding keeps each part within half a sample of its share; a small class whose
+            // rounded test share is empty gives one sample back from the largest part.
+            int nTrain = Math.max(1, (int) Math.round(k * train));
+            int nVal = validation > 0 ? Math.max(1, (int) Math.round(k * validation)) : 0;
+            while (k - nTrain - nVal < 1) {
+                if (nTrain >= nVal && nTrain > 1) {
+                    nTrain--;
+                } else {
+                    nVal--;
+                }
+            }
             tr.addAll(rows.subList(0, nTrain));
             va.addAll(rows.subList(nTrain, nTrain + nVal));
             te.addAll(rows.subList(nTrain + nVal, k));
