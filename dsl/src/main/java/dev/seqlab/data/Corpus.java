@@ -7,7 +7,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -322,10 +321,5 @@ public final class Corpus implements SequenceData {
         } catch (SeqLabException e) {
             return head + " -> not buildable: " + e.getMessage() + "]";
         }
-    }
-
-    /** Kept package-private for tests: the token list a configuration would model. */
-    List<String> tokenList() {
-        return new ArrayList<>(tokenizer.tokenize(usedText(), false));
     }
 }

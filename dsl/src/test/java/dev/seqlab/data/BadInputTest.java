@@ -56,10 +56,16 @@ class BadInputTest {
     void csvThatCannotBeParsedIsWrappedWithItsCause() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.csv"), "a,b\n1,2\n3,4,5,6,7\n\"unclosed,8\n");
         SeqLabException e = assertThrows(SeqLabException.class, () -> Series.csv(file.toString(), "a"));
-        assertTrue(e.getMessage().startsWith("File 'bad.csv' could not be read as CSV ("), e.getMessage());
-        assertTrue(e.getMessage().endsWith("); check that it is comma-separated text with a header row."), e.getMessage());
+        assertEquals("File 'bad.csv' could not be read as CSV (data row 1 has more fields than the header); "
+                + "check that it is comma-separated text with a header row.", e.getMessage());
         assertNotNull(e.getCause());
-        System.out.println("unparseable CSV reads: " + e.getMessage());
+    }
+
+    @Test
+    void emptyFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("empty.csv"), "");
+        fails("File 'empty.csv' has no data rows; give a CSV file with a header row and at least one row of data.",
+                () -> TextData.csv(file.toString(), "text", "label"));
     }
 
     @Test
@@ -231,5 +237,19 @@ class BadInputTest {
         Corpus c = CorpusTest.tiny();
         fails("That part has no sequences to score; pass a non-empty train(), validation() or test() of this corpus.",
                 () -> c.unigramPerplexity(c.validation()));
+    }
+
+    // --- helpers given the wrong part ---
+
+    @Test
+    void baselineOfAPartFromAnotherDataSet() {
+        Series small = Series.of(SeriesTest.toy(20, 1), "y").windows(3);
+        Series other = Series.of(SeriesTest.toy(20, 1), "y").windows(5);
+        fails("That split does not come from this series; pass series.train(), validation() or test().",
+                () -> small.naive(other.test()));
+        TextData text = TextData.of(TextDataTest.classes(10, 10, 0), "text", "label");
+        fails("That split does not come from this text data; pass train(), validation() or test().",
+                () -> text.texts(small.test()));
+        fails("Sample 5 is outside the part of 2 samples; use an index from 0 to 1.", () -> text.tokens(text.test(), 5));
     }
 }
