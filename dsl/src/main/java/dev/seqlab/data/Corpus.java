@@ -222,7 +222,7 @@ public final class Corpus implements SequenceData {
 
     /** {@inheritDoc} Returns the input unchanged: tokens have no scale. */
     @Override
-    public float[][] unscale(float[][] scaled) {
+    public float[][] unscale(SeqSplit part, float[][] scaled) {
         return scaled;
     }
 

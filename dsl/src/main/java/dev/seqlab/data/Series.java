@@ -46,10 +46,11 @@ public final class Series implements SequenceData {
     private final Scaling scaling;
     private final double trainFraction;
     private final double validationFraction;
+    private final boolean differenced;
     private volatile Windows.Built built;
 
     private Series(Table table, String name, Path file, String target, List<String> features, int window,
-            int horizon, int stride, Scaling scaling, double trainFraction, double validationFraction) {
+            int horizon, int stride, Scaling scaling, double trainFraction, double validationFraction, boolean differenced) {
         this.table = table;
         this.name = name;
         this.file = file;
@@ -61,6 +62,7 @@ public final class Series implements SequenceData {
         this.scaling = scaling;
         this.trainFraction = trainFraction;
         this.validationFraction = validationFraction;
+        this.differenced = differenced;
     }
 
     /**
@@ -93,7 +95,7 @@ public final class Series implements SequenceData {
 
     private static Series create(Table table, String name, Path file, String target) {
         Columns.numeric(table, target, name);
-        return new Series(table, name, file, target, List.of(target), 12, 1, 1, Scaling.MIN_MAX, 0.7, 0.15);
+        return new Series(table, name, file, target, List.of(target), 12, 1, 1, Scaling.MIN_MAX, 0.7, 0.15, false);
     }
 
     /**
@@ -111,7 +113,7 @@ public final class Series implements SequenceData {
             Columns.numeric(table, c, name);
         }
         return new Series(table, name, file, target, new ArrayList<>(unique), window, horizon, stride, scaling,
-                trainFraction, validationFraction);
+                trainFraction, validationFraction, differenced);
     }
 
     /**
@@ -123,7 +125,7 @@ public final class Series implements SequenceData {
     public Series windows(int length) {
         SeqLabException.check(length >= 1, "Window length %d is below 1; use a window of 1 or more rows, such as 12.", length);
         return new Series(table, name, file, target, features, length, horizon, stride, scaling, trainFraction,
-                validationFraction);
+                validationFraction, differenced);
     }
 
     /**
@@ -135,7 +137,7 @@ public final class Series implements SequenceData {
     public Series horizon(int steps) {
         SeqLabException.check(steps >= 1, "Horizon %d is below 1; predict at least 1 step ahead.", steps);
         return new Series(table, name, file, target, features, window, steps, stride, scaling, trainFraction,
-                validationFraction);
+                validationFraction, differenced);
     }
 
     /**
@@ -147,7 +149,7 @@ public final class Series implements SequenceData {
     public Series stride(int s) {
         SeqLabException.check(s >= 1, "Stride %d is below 1; use a stride of 1 or more rows.", s);
         return new Series(table, name, file, target, features, window, horizon, s, scaling, trainFraction,
-                validationFraction);
+                validationFraction, differenced);
     }
 
     /**
@@ -159,7 +161,7 @@ public final class Series implements SequenceData {
     public Series scale(Scaling s) {
         SeqLabException.check(s != null, "Scaling is null; use Scaling.NONE, MIN_MAX or STANDARD.");
         return new Series(table, name, file, target, features, window, horizon, stride, s, trainFraction,
-                validationFraction);
+                validationFraction, differenced);
     }
 
     /**
@@ -172,7 +174,26 @@ public final class Series implements SequenceData {
      */
     public Series split(double train, double validation) {
         Fractions.check(train, validation);
-        return new Series(table, name, file, target, features, window, horizon, stride, scaling, train, validation);
+        return new Series(table, name, file, target, features, window, horizon, stride, scaling, train, validation, differenced);
+    }
+
+    /**
+     * Models changes instead of levels: every input column becomes its step-to-step difference
+     * and the targets become the change from the window's last observed value. Predictions are
+     * turned back into levels by adding those changes to that last value, so metrics stay in
+     * the data's own units. Use it for trending series (prices, passenger counts), whose test
+     * values lie outside the range seen in training and cannot be reached by a saturating RNN.
+     *
+     * @return a new series
+     */
+    public Series difference() {
+        return new Series(table, name, file, target, features, window, horizon, stride, scaling, trainFraction,
+                validationFraction, true);
+    }
+
+    /** @return whether inputs and targets are differences ({@link #difference()}) */
+    public boolean isDifferenced() {
+        return differenced;
     }
 
     private Windows.Built built() {
@@ -186,7 +207,7 @@ public final class Series implements SequenceData {
                         cols[f] = Columns.numeric(table, features.get(f), name);
                     }
                     b = Windows.build(name, cols, values(), window, horizon, stride, scaling, trainFraction,
-                            validationFraction);
+                            validationFraction, differenced);
                     built = b;
                 }
             }
@@ -216,15 +237,23 @@ public final class Series implements SequenceData {
         return built().test();
     }
 
-    /** {@inheritDoc} Inverts the target column's scaling. */
+    /**
+     * {@inheritDoc} Inverts the target column's scaling; for a {@link #difference() differenced}
+     * series also adds each sample's predicted change to its last observed value.
+     */
     @Override
-    public float[][] unscale(float[][] scaled) {
+    public float[][] unscale(SeqSplit part, float[][] scaled) {
         Scaler s = built().target();
+        SeqLabException.check(scaled.length == part.size(), "%d rows of predictions do not match the part's %d samples; predict the same part you unscale.",
+                scaled.length, part.size());
+        double[] v = differenced ? values() : null;
+        int[] origin = differenced ? origins(part) : null;
         float[][] out = new float[scaled.length][];
         for (int i = 0; i < scaled.length; i++) {
             out[i] = new float[scaled[i].length];
             for (int j = 0; j < scaled[i].length; j++) {
-                out[i][j] = (float) s.invert(scaled[i][j]);
+                double x = s.invert(scaled[i][j]);
+                out[i][j] = (float) (differenced ? v[origin[i] - 1] + x : x);
             }
         }
         return out;
@@ -375,8 +404,8 @@ public final class Series implements SequenceData {
      */
     @Override
     public String toString() {
-        String head = String.format(Locale.ROOT, "Series[%s target=%s features=%s window=%d horizon=%d stride=%d scale=%s split=%s/%s/%s",
-                name, target, features, window, horizon, stride, scaling, Fractions.format(trainFraction),
+        String head = String.format(Locale.ROOT, "Series[%s target=%s features=%s window=%d horizon=%d stride=%d scale=%s difference=%s split=%s/%s/%s",
+                name, target, features, window, horizon, stride, scaling, differenced, Fractions.format(trainFraction),
                 Fractions.format(validationFraction), Fractions.format(1 - trainFraction - validationFraction));
         try {
             Windows.Built b = built();

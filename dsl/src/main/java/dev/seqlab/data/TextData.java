@@ -271,7 +271,7 @@ public final class TextData implements SequenceData {
 
     /** {@inheritDoc} Returns the input unchanged: classes have no scale. */
     @Override
-    public float[][] unscale(float[][] scaled) {
+    public float[][] unscale(SeqSplit part, float[][] scaled) {
         return scaled;
     }
 

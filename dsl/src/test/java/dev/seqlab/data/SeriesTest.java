@@ -101,13 +101,41 @@ class SeriesTest {
         for (Scaling scaling : Scaling.values()) {
             Series s = Series.of(toy(40, 0.37), "y").windows(4).horizon(3).scale(scaling);
             for (SeqSplit part : List.of(s.train(), s.validation(), s.test())) {
-                float[][] back = s.unscale(part.values());
+                float[][] back = s.unscale(part, part.values());
                 float[][] truth = s.truth(part);
                 for (int i = 0; i < back.length; i++) {
                     assertArrayEquals(truth[i], back[i], 1e-4f, scaling + " sample " + i);
                 }
             }
         }
+    }
+
+    @Test
+    void differencedSeriesModelsChangesAndUnscalesToLevels() {
+        double[] y = new double[40];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 10 + i + 5 * Math.sin(i);  // a trend the training part never reaches
+        }
+        Series s = Series.of(Table.create("wave", DoubleColumn.create("y", y)), "y").windows(4).horizon(3).scale(Scaling.STANDARD)
+                .difference();
+        double[] v = s.values();
+        SeqSplit test = s.test();
+        int o = test.origin()[0];
+        // Targets are the change from the last observed value, scaled without a shift, so the
+        // change over three steps and over one step keep their ratio.
+        double ratio = test.values()[0][2] / test.values()[0][0];
+        assertEquals((v[o + 2] - v[o - 1]) / (v[o] - v[o - 1]), ratio, 1e-4);
+        for (SeqSplit part : List.of(s.train(), s.validation(), test)) {
+            float[][] back = s.unscale(part, part.values());
+            float[][] truth = s.truth(part);
+            for (int i = 0; i < back.length; i++) {
+                assertArrayEquals(truth[i], back[i], 1e-3f, "sample " + i);
+            }
+        }
+        // Predicting "no change" is exactly the naive forecast.
+        float[][] zeros = new float[test.size()][3];
+        assertArrayEquals(s.naive(test)[0], s.unscale(test, zeros)[0], 1e-4f);
+        assertTrue(s.toString().contains("difference=true"), s.toString());
     }
 
     @Test
@@ -120,7 +148,7 @@ class SeriesTest {
         for (int i = 0; i < test.size(); i++) {
             lastInput[i][0] = test.numeric()[i][11][0];
         }
-        float[][] lastUnscaled = air.unscale(lastInput);
+        float[][] lastUnscaled = air.unscale(test, lastInput);
         for (int i = 0; i < test.size(); i++) {
             assertEquals(values[test.origin()[i] - 1], naive[i][0], 0);
             assertEquals(naive[i][0], lastUnscaled[i][0], 1e-3);
@@ -143,7 +171,7 @@ class SeriesTest {
         // train 12..99 = 88, validation 100..121 = 22, test 122..143 = 22.
         Series air = Series.csv("datasets/airpassengers.csv", "passengers_thousands");
         assertEquals("Series[airpassengers.csv target=passengers_thousands features=[passengers_thousands] window=12 "
-                + "horizon=1 stride=1 scale=MIN_MAX split=0.70/0.15/0.15 -> train=88 val=22 test=22 windows]", air.toString());
+                + "horizon=1 stride=1 scale=MIN_MAX difference=false split=0.70/0.15/0.15 -> train=88 val=22 test=22 windows]", air.toString());
         assertEquals(144, air.rows());
         assertEquals("passengers_thousands", air.target());
         assertEquals(112.0, air.values()[0]);
