@@ -22,7 +22,9 @@ import java.util.function.BiFunction;
  * that stage's output, a forward pass runs in training mode, the loss is backpropagated, and
  * each probe's gradient is read. The parameters' gradients are left untouched (their
  * {@code requiresGradient} is switched off for the pass), so it is safe to call between a
- * trainer's steps; it must not be called while another {@link GradientCollector} is open.
+ * trainer's steps (with a parameter store that copies parameters to several devices, the copies
+ * are not switched off and would collect the gradient); it must not be called while another
+ * {@link GradientCollector} is open.
  */
 public final class GradientFlow {
 

@@ -99,6 +99,29 @@ class GradientFlowTest {
     }
 
     @Test
+    void keepsGradientsATrainerHasAlreadyCollected() {
+        try (NDManager m = Torch.engine().newBaseManager()) {
+            Network net = Fixtures.init(Stack.gru(3).layers(2), spec(), m);
+            ParameterStore ps = Fixtures.store(m);
+            NDList in = Fixtures.full(m, spec(), B, T);
+            NDArray labels = m.ones(new Shape(B, 2));
+            try (GradientCollector gc = Torch.engine().newGradientCollector()) {
+                gc.backward(MSE.apply(net.forward(ps, in, true).head(), labels));
+            }
+            List<Parameter> params = List.copyOf(net.block().getParameters().values());
+            float[][] before = new float[params.size()][];
+            for (int i = 0; i < params.size(); i++) {
+                before[i] = params.get(i).getArray().getGradient().toFloatArray();
+            }
+            GradientFlow.of(net, ps, in, labels, MSE);
+            for (int i = 0; i < params.size(); i++) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(before[i],
+                        params.get(i).getArray().getGradient().toFloatArray(), params.get(i).getName());
+            }
+        }
+    }
+
+    @Test
     void leavesParametersAndMemoryAsTheyWere() {
         try (NDManager m = Torch.engine().newBaseManager()) {
             Network net = Fixtures.init(Stack.lstm(3).layers(2).dropout(0.2), spec(), m);
