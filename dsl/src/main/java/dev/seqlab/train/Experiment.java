@@ -37,10 +37,11 @@ public final class Experiment {
     private final int threads;
     private final String name;
     private final List<TrainingListener> listeners;
+    private final int bptt;
 
     private Experiment(Stack stack, SequenceData data, Optim optim, LearningRateSchedule schedule, double clipNorm,
             double clipValue, int epochs, int batch, int earlyStop, long seed, int threads, String name,
-            List<TrainingListener> listeners) {
+            List<TrainingListener> listeners, int bptt) {
         this.stack = stack;
         this.data = data;
         this.optim = optim;
@@ -54,6 +55,7 @@ public final class Experiment {
         this.threads = threads;
         this.name = name;
         this.listeners = List.copyOf(listeners);
+        this.bptt = bptt;
     }
 
     /**
@@ -67,40 +69,60 @@ public final class Experiment {
         SeqLabException.check(stack != null, "The model is null; declare one with Stack.lstm(32) or similar.");
         SeqLabException.check(data != null, "The data set is null; load one with Series.csv(...), TextData.csv(...) or Corpus.text(...).");
         return new Experiment(stack, data, new Optim(Optim.Kind.ADAM, 1e-3, 0, 0), LearningRateSchedule.CONSTANT, 0, 0, 20, 32, 0, 42, 0,
-                null, List.of());
+                null, List.of(), 0);
     }
 
     private Experiment with(Optim o, LearningRateSchedule s, double cn, double cv, int ep, int b, int es, long sd, int th, String nm,
             List<TrainingListener> ls) {
-        return new Experiment(stack, data, o, s, cn, cv, ep, b, es, sd, th, nm, ls);
+        return new Experiment(stack, data, o, s, cn, cv, ep, b, es, sd, th, nm, ls, bptt);
     }
 
-    /** @param lr learning rate @return this experiment with Adam */
+    /**
+     * @param lr learning rate
+     * @return this experiment with Adam
+     */
     public Experiment adam(double lr) {
         return optimizer(new Optim(Optim.Kind.ADAM, lr, 0, optim.weightDecay()));
     }
 
-    /** @param lr learning rate @param weightDecay decoupled weight decay @return this experiment with AdamW */
+    /**
+     * @param lr learning rate
+     * @param weightDecay decoupled weight decay
+     * @return this experiment with AdamW
+     */
     public Experiment adamW(double lr, double weightDecay) {
         return optimizer(new Optim(Optim.Kind.ADAMW, lr, 0, weightDecay));
     }
 
-    /** @param lr learning rate @param momentum momentum in [0, 1) @return this experiment with SGD */
+    /**
+     * @param lr learning rate
+     * @param momentum momentum in [0, 1)
+     * @return this experiment with SGD
+     */
     public Experiment sgd(double lr, double momentum) {
         return optimizer(new Optim(Optim.Kind.SGD, lr, momentum, optim.weightDecay()));
     }
 
-    /** @param lr learning rate @return this experiment with RMSProp */
+    /**
+     * @param lr learning rate
+     * @return this experiment with RMSProp
+     */
     public Experiment rmsprop(double lr) {
         return optimizer(new Optim(Optim.Kind.RMSPROP, lr, 0, optim.weightDecay()));
     }
 
-    /** @param o a full optimizer choice @return this experiment with it */
+    /**
+     * @param o a full optimizer choice
+     * @return this experiment with it
+     */
     public Experiment optimizer(Optim o) {
         return with(Objects.requireNonNull(o), schedule, clipNorm, clipValue, epochs, batch, earlyStop, seed, threads, name, listeners);
     }
 
-    /** @param wd weight decay (L2, or decoupled for AdamW) @return this experiment with it */
+    /**
+     * @param wd weight decay (L2, or decoupled for AdamW)
+     * @return this experiment with it
+     */
     public Experiment weightDecay(double wd) {
         return optimizer(new Optim(optim.kind(), optim.learningRate(), optim.momentum(), wd));
     }
@@ -123,7 +145,10 @@ public final class Experiment {
                 schedule.plateauPatience(), schedule.plateauFactor()));
     }
 
-    /** @param steps linear warm-up steps @return this experiment with warm-up */
+    /**
+     * @param steps linear warm-up steps
+     * @return this experiment with warm-up
+     */
     public Experiment warmup(int steps) {
         return schedule(new LearningRateSchedule(schedule.decay(), schedule.stepEvery(), schedule.factor(), steps,
                 schedule.plateauPatience(), schedule.plateauFactor()));
@@ -143,7 +168,10 @@ public final class Experiment {
                 patience, factor));
     }
 
-    /** @param s a full schedule @return this experiment with it */
+    /**
+     * @param s a full schedule
+     * @return this experiment with it
+     */
     public Experiment schedule(LearningRateSchedule s) {
         return with(optim, Objects.requireNonNull(s), clipNorm, clipValue, epochs, batch, earlyStop, seed, threads, name, listeners);
     }
@@ -171,13 +199,19 @@ public final class Experiment {
         return with(optim, schedule, clipNorm, limit, epochs, batch, earlyStop, seed, threads, name, listeners);
     }
 
-    /** @param n epochs, at least 1 @return this experiment with it */
+    /**
+     * @param n epochs, at least 1
+     * @return this experiment with it
+     */
     public Experiment epochs(int n) {
         SeqLabException.check(n >= 1, "Epochs %d is below 1; train for 1 or more epochs.", n);
         return with(optim, schedule, clipNorm, clipValue, n, batch, earlyStop, seed, threads, name, listeners);
     }
 
-    /** @param n samples per batch, at least 1 @return this experiment with it */
+    /**
+     * @param n samples per batch, at least 1
+     * @return this experiment with it
+     */
     public Experiment batch(int n) {
         SeqLabException.check(n >= 1, "Batch size %d is below 1; use a batch size of 1 or more.", n);
         return with(optim, schedule, clipNorm, clipValue, epochs, n, earlyStop, seed, threads, name, listeners);
@@ -195,7 +229,30 @@ public final class Experiment {
         return with(optim, schedule, clipNorm, clipValue, epochs, batch, patience, seed, threads, name, listeners);
     }
 
-    /** @param s the seed for initialisation, dropout and shuffling @return this experiment with it */
+    /**
+     * Truncated backpropagation through time for language models: each training sequence is
+     * cut into chunks of {@code steps}; the recurrent state flows from chunk to chunk, but the
+     * gradient is stopped at every chunk boundary, so memory and time per update no longer grow
+     * with the sequence length. Gradients of the chunks of a batch are summed into one update.
+     *
+     * @param steps chunk length, at least 1
+     * @return this experiment with truncated BPTT
+     */
+    public Experiment bptt(int steps) {
+        SeqLabException.check(steps >= 1, "Truncated BPTT length %d is below 1; use 1 or more steps, such as 32.", steps);
+        return new Experiment(stack, data, optim, schedule, clipNorm, clipValue, epochs, batch, earlyStop, seed, threads, name, listeners,
+                steps);
+    }
+
+    /** @return the truncated BPTT chunk length, 0 when off (full backpropagation through time) */
+    public int bptt() {
+        return bptt;
+    }
+
+    /**
+     * @param s the seed for initialisation, dropout and shuffling
+     * @return this experiment with it
+     */
     public Experiment seed(long s) {
         return with(optim, schedule, clipNorm, clipValue, epochs, batch, earlyStop, s, threads, name, listeners);
     }
@@ -212,12 +269,18 @@ public final class Experiment {
         return with(optim, schedule, clipNorm, clipValue, epochs, batch, earlyStop, seed, n, name, listeners);
     }
 
-    /** @param n a display name for progress and comparisons @return this experiment with it */
+    /**
+     * @param n a display name for progress and comparisons
+     * @return this experiment with it
+     */
     public Experiment name(String n) {
         return with(optim, schedule, clipNorm, clipValue, epochs, batch, earlyStop, seed, threads, n, listeners);
     }
 
-    /** @param l a listener for this experiment's events @return this experiment with it added */
+    /**
+     * @param l a listener for this experiment's events
+     * @return this experiment with it added
+     */
     public Experiment listener(TrainingListener l) {
         List<TrainingListener> ls = new ArrayList<>(listeners);
         ls.add(Objects.requireNonNull(l));
@@ -325,8 +388,8 @@ public final class Experiment {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "Experiment[name=%s model=%s data=%s optimizer=%s schedule=%s clipNorm=%s clipValue=%s epochs=%d batch=%d earlyStop=%s seed=%d threads=%s]",
+                "Experiment[name=%s model=%s data=%s optimizer=%s schedule=%s clipNorm=%s clipValue=%s epochs=%d batch=%d earlyStop=%s bptt=%s seed=%d threads=%s]",
                 name(), stack, data.source(), optim, schedule, clipNorm == 0 ? "off" : clipNorm, clipValue == 0 ? "off" : clipValue,
-                epochs, batch, earlyStop == 0 ? "off" : earlyStop, seed, threads == 0 ? "engine default" : threads);
+                epochs, batch, earlyStop == 0 ? "off" : earlyStop, bptt == 0 ? "full" : bptt, seed, threads == 0 ? "engine default" : threads);
     }
 }

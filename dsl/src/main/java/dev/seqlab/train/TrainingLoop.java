@@ -54,6 +54,9 @@ final class TrainingLoop {
         SeqLabException.check(train.size() > 0, "The training part of %s is empty; use a larger training fraction or a shorter window.",
                 data.source());
         Network net = exp.stack().build(spec);
+        SeqLabException.check(exp.bptt() == 0 || spec.task() == dev.seqlab.data.Task.NEXT_TOKEN,
+                "Truncated BPTT applies to language models (next-token data), not to %s data; remove .bptt(%d).",
+                spec.task().name().toLowerCase(java.util.Locale.ROOT), exp.bptt());
 
         Torch.seed(exp.seed());
         NDManager manager = engine.newBaseManager();
@@ -189,10 +192,15 @@ final class TrainingLoop {
             NDList in = train.inputs(step, idx);
             NDArray labels = train.labels(step, idx);
             NDArray loss;
-            try (GradientCollector gc = engine.newGradientCollector()) {
-                NDList out = net.forward(ps, in, true);
-                loss = Losses.of(net.spec().task(), out.get(0), labels, in.get(1));
-                gc.backward(loss);
+            int t = train.timeSteps();
+            if (exp.bptt() > 0 && t > exp.bptt()) {
+                loss = truncatedBackward(engine, net, ps, in, labels, t);
+            } else {
+                try (GradientCollector gc = engine.newGradientCollector()) {
+                    NDList out = net.forward(ps, in, true);
+                    loss = Losses.of(net.spec().task(), out.get(0), labels, in.get(1));
+                    gc.backward(loss);
+                }
             }
             int p = params.size();
             NDArray[] grads = new NDArray[p];
@@ -237,6 +245,36 @@ final class TrainingLoop {
             }
             return NDArrays.concat(keep).toFloatArray();
         }
+    }
+
+    /**
+     * Backward pass of truncated BPTT: chunk by chunk, carrying the recurrent state forward but
+     * detaching it, so that no gradient crosses a chunk boundary. PyTorch adds the chunks'
+     * gradients up until the optimizer's update zeroes them. Each chunk's loss is weighted by its
+     * share of the sequence, so the returned loss is the whole sequence's mean.
+     */
+    private NDArray truncatedBackward(Engine engine, Network net, ParameterStore ps, NDList in, NDArray labels, int t) {
+        NDList state = new NDList();
+        NDArray total = null;
+        for (int from = 0; from < t; from += exp.bptt()) {
+            int to = Math.min(t, from + exp.bptt());
+            String cols = ":, " + from + ":" + to;
+            NDArray mask = in.get(1).get(cols);
+            NDArray chunkLoss;
+            try (GradientCollector gc = engine.newGradientCollector()) {
+                Network.Chunk out = net.forwardWithState(ps, new NDList(in.get(0).get(cols), mask), state, true);
+                chunkLoss = Losses.of(net.spec().task(), out.outputs().get(0), labels.get(cols), mask).mul((float) (to - from) / t);
+                gc.backward(chunkLoss);
+                NDList next = new NDList();
+                for (NDArray s : out.state()) {
+                    next.add(s.stopGradient());
+                }
+                state = next;
+            }
+            NDArray l = chunkLoss.stopGradient();
+            total = total == null ? l : total.add(l);
+        }
+        return total;
     }
 
     private static NDArray stageNorm(NDManager step, NDArray[] sq, int[] stageOf, int stage) {

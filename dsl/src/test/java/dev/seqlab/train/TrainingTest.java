@@ -88,6 +88,23 @@ class TrainingTest {
     }
 
     @Test
+    void truncatedBpttTrainsALanguageModelOnLongSequences() {
+        Corpus austen = Corpus.text("datasets/austen_prideprejudice.txt").chars().maxChars(40_000).length(96).split(0.9, 0.05);
+        Experiment e = Experiment.of(Stack.lstm(64), austen).adam(1e-2).clipNorm(1.0).epochs(3).batch(16).seed(42);
+        try (Run full = e.train(); Run truncated = e.bptt(24).train()) {
+            double unigram = austen.unigramPerplexity(austen.test());
+            System.out.printf("TrainingTest: 96-step sequences, perplexity full BPTT %.2f, truncated at 24 steps %.2f, unigram %.2f%n",
+                    full.metric("perplexity"), truncated.metric("perplexity"), unigram);
+            assertTrue(truncated.metric("perplexity") < unigram * 0.75, "truncated BPTT still learns");
+            assertTrue(!withoutTimes(full.history()).equals(withoutTimes(truncated.history())), "truncation changes the gradients");
+            assertTrue(truncated.record().experiment().contains("bptt=24"), truncated.record().experiment());
+        }
+        ExperimentErrorsTest.says("Truncated BPTT applies to language models (next-token data), not to regression data; remove .bptt(8).",
+                () -> Experiment.of(Stack.lstm(4), Fixtures.air()).bptt(8).train());
+        ExperimentErrorsTest.says("Truncated BPTT length 0 is below 1; use 1 or more steps, such as 32.", () -> e.bptt(0));
+    }
+
+    @Test
     void clipNormKeepsTheGlobalNormAtTheLimit() {
         double limit = 0.05;
         try (Run run = Experiment.of(Stack.lstm(16), Fixtures.air()).sgd(0.1, 0).clipNorm(limit).epochs(3).batch(8).seed(3).train()) {
