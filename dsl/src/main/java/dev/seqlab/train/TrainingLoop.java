@@ -123,7 +123,8 @@ final class TrainingLoop {
                             seconds(startNanos), trainLosses, valLosses));
                 }
                 double trainLoss = lossSum / seen;
-                Inference.Pass vp = Inference.run(net, ps, manager, val, true);
+                // Next-token outputs (N x T x V) are large and the epoch metric needs only the loss.
+                Inference.Pass vp = Inference.run(net, ps, manager, val, spec.task() != dev.seqlab.data.Task.NEXT_TOKEN);
                 double valMetric = EpochMetric.of(data, val, vp);
                 double monitored = val.size() > 0 ? vp.loss() : trainLoss;
                 SeqLabException.check(Double.isFinite(trainLoss),
