@@ -86,6 +86,54 @@ public final class Network {
     }
 
     /**
+     * The result of one chunk of truncated backpropagation through time: what {@link #forward}
+     * returns for the chunk, and the recurrent state after its last step.
+     *
+     * @param outputs {@code NDList[prediction]} exactly as {@link #forward} returns it
+     * @param state the final state of every stage in order, flat: {@code h_0, c_0, h_1, c_1, ...}
+     *     for LSTM, {@code h_0, h_1, ...} for GRU and RNN, each (1, B, size_i); still attached to
+     *     the graph, so call {@code stopGradient()} on each before carrying it into the next chunk
+     */
+    public record Chunk(NDList outputs, NDList state) {}
+
+    /**
+     * Runs one chunk of a long sequence from a carried-in recurrent state, for truncated
+     * backpropagation through time: running chunks of a sequence one after another, each from
+     * the previous chunk's state, gives the same outputs as one forward over the whole sequence.
+     * Only unidirectional stacks without attention carry state (what next-token heads allow).
+     *
+     * <p>The final state is taken after the chunk's last step, padding included: pad only the
+     * last chunk of a sequence.
+     *
+     * @param ps the parameter store
+     * @param inputs {@code NDList[x, mask, probes...]} for this chunk, as for {@link #forward}
+     * @param state the state returned for the previous chunk (same layout as {@link
+     *     Chunk#state()}), or an empty list to start from zeros
+     * @param training whether dropout is active
+     * @return the chunk's outputs and final state
+     */
+    public Chunk forwardWithState(ParameterStore ps, NDList inputs, NDList state, boolean training) {
+        if (!block.isInitialized()) {
+            throw new SeqLabException(NOT_INITIALISED);
+        }
+        SeqLabException.check(!stack.isBidirectional(),
+                "A bidirectional stack reads the future, so it cannot carry state between chunks; "
+                        + "remove .bidirectional() to train it in chunks.");
+        SeqLabException.check(!stack.hasAttention(),
+                "Attention pools over the whole sequence, so a stack with attention cannot carry state "
+                        + "between chunks; remove .attention() to train it in chunks.");
+        int per = stack.cell() == Cell.LSTM ? 2 : 1;
+        int expected = per * depth();
+        SeqLabException.check(state.isEmpty() || state.size() == expected,
+                "The state has %d arrays but this %d-layer %s stack carries %d (%s per layer, each (1, B, size)); "
+                        + "pass the state of the previous chunk or an empty NDList.",
+                state.size(), depth(), cellName(), expected, per == 2 ? "h and c" : "h");
+        NDList out = new NDList();
+        NDList result = block.run(ps, inputs, training, null, false, state, out);
+        return new Chunk(result, out);
+    }
+
+    /**
      * Initialises every parameter, with shapes from the data (batch 1, T = spec.timeSteps()).
      * The network then accepts any batch size and sequence length.
      *
@@ -228,6 +276,11 @@ public final class Network {
      */
     public List<Block> recurrentBlocks(int i) {
         return stage(i).recurrentBlocks();
+    }
+
+    /** @return the block itself, for diagnostics in this package */
+    StackBlock stackBlock() {
+        return block;
     }
 
     private RecurrentStage stage(int i) {

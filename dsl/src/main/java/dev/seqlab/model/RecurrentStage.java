@@ -42,6 +42,7 @@ final class RecurrentStage extends AbstractBlock {
     private final boolean residual;
     private final int size;
     private final int width;
+    private final int stateArrays;
 
     /**
      * @param cell the cell
@@ -55,6 +56,7 @@ final class RecurrentStage extends AbstractBlock {
         this.size = size;
         this.width = bidirectional ? 2 * size : size;
         this.residual = residual;
+        this.stateArrays = cell == Cell.LSTM ? 2 : 1;
         this.forward = addChildBlock("forward", recurrent(cell, size));
         this.backward = bidirectional ? addChildBlock("backward", recurrent(cell, size)) : null;
         if (residual && inputWidth != width) {
@@ -71,17 +73,22 @@ final class RecurrentStage extends AbstractBlock {
 
     private static RecurrentBlock recurrent(Cell cell, int size) {
         // One layer, one direction, batch first, biases on: the combination that matches
-        // torch's own parameter layout on every engine.
+        // torch's own parameter layout on every engine. The blocks return their final state
+        // ([out, h] or [out, h, c]) for truncated BPTT; the plain forward closes it at once.
         switch (cell) {
             case LSTM:
-                return LSTM.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true).build();
+                return LSTM.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
+                        .optReturnState(true).build();
             case GRU:
-                return GRU.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true).build();
+                return GRU.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
+                        .optReturnState(true).build();
             case RNN_RELU:
                 return RNN.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
+                        .optReturnState(true)
                         .setActivation(RNN.Activation.RELU).build();
             default:
                 return RNN.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
+                        .optReturnState(true)
                         .setActivation(RNN.Activation.TANH).build();
         }
     }
@@ -123,16 +130,50 @@ final class RecurrentStage extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList out = run(ps, inputs, null, training, params);
+        // Only the output is wanted here: free the final state's handles now.
+        out.stream().skip(1).forEach(NDArray::close);
+        return new NDList(out.head());
+    }
+
+    /**
+     * Runs a unidirectional stage from a given initial state.
+     *
+     * @param ps the parameter store
+     * @param x (B, T, in)
+     * @param state the initial state ([h] or [h, c], each (1, B, size)), or an empty list for zeros
+     * @param training whether in training mode
+     * @return {@code [y, h]} or {@code [y, h, c]}: the stage output and the recurrent block's final state
+     */
+    NDList forwardWithState(ParameterStore ps, NDArray x, NDList state, boolean training) {
+        if (!state.isEmpty() && state.size() != stateArrays) {
+            throw new IllegalArgumentException("expected " + stateArrays + " state arrays, got " + state.size());
+        }
+        return run(ps, new NDList(x), state, training, null);
+    }
+
+    /** @return the number of state arrays of the cell: 2 (h, c) for LSTM, else 1 (h) */
+    int stateArrays() {
+        return stateArrays;
+    }
+
+    private NDList run(ParameterStore ps, NDList inputs, NDList state, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0);
-        // A fresh one-element list each time: DJL's recurrent blocks append zero states to the
-        // list they are given, and would read a second element as the initial state.
-        NDArray y = forward.forward(ps, new NDList(x), training, params).head();
+        // A fresh list each time: DJL's recurrent blocks append zero states to the list they are
+        // given, and read a second (third) element as the initial h (c).
+        NDList in = new NDList(x);
+        if (state != null) {
+            in.addAll(state);
+        }
+        NDList fwd = forward.forward(ps, in, training, params);
+        NDArray y = fwd.head();
         if (backward != null) {
             NDArray index = inputs.get(1);
             NDArray reversed = Sequences.reorder(x, index);
-            NDArray back = backward.forward(ps, new NDList(reversed), training, params).head();
+            NDList bwd = backward.forward(ps, new NDList(reversed), training, params);
+            bwd.stream().skip(1).forEach(NDArray::close);
             // The same index undoes the reversal, so back[b, t] again belongs to step t.
-            y = y.concat(Sequences.reorder(back, index), 2);
+            y = y.concat(Sequences.reorder(bwd.head(), index), 2);
         }
         if (residual) {
             NDArray skip = projection == null ? x : projection.forward(ps, new NDList(x), training, params).head();
@@ -141,7 +182,9 @@ final class RecurrentStage extends AbstractBlock {
         if (norm != null) {
             y = norm.forward(ps, new NDList(y), training, params).head();
         }
-        return new NDList(y);
+        NDList out = new NDList(y);
+        out.addAll(fwd.subNDList(1));
+        return out;
     }
 
     @Override

@@ -75,6 +75,16 @@ public final class StackBlock extends AbstractBlock {
      * regular outputs.
      */
     NDList run(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params, boolean keepStages) {
+        return run(ps, inputs, training, params, keepStages, null, null);
+    }
+
+    /**
+     * Runs the network; with a non-null {@code stateIn} (unidirectional stacks only) every stage
+     * starts from its slice of that flat list (empty = zeros) and appends its final state to
+     * {@code stateOut}.
+     */
+    NDList run(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params, boolean keepStages,
+            NDList stateIn, NDList stateOut) {
         NDArray x = inputs.get(0);
         Shape in = x.getShape();
         NDArray mask = inputs.size() > 1 ? inputs.get(1) : x.getManager().ones(new Shape(in.get(0), in.get(1)));
@@ -87,8 +97,17 @@ public final class StackBlock extends AbstractBlock {
             if (i > 0 && dropout != null) {
                 x = dropout.forward(ps, new NDList(x), training, params).head();
             }
-            NDList stageIn = reverse == null ? new NDList(x) : new NDList(x, reverse);
-            x = stages.get(i).forward(ps, stageIn, training, params).head();
+            if (stateIn != null) {
+                RecurrentStage stage = stages.get(i);
+                int k = stage.stateArrays();
+                NDList initial = stateIn.isEmpty() ? new NDList() : stateIn.subNDList(i * k, (i + 1) * k);
+                NDList out = stage.forwardWithState(ps, x, initial, training);
+                x = out.head();
+                stateOut.addAll(out.subNDList(1));
+            } else {
+                NDList stageIn = reverse == null ? new NDList(x) : new NDList(x, reverse);
+                x = stages.get(i).forward(ps, stageIn, training, params).head();
+            }
             if (inputs.size() > 2 + i) {
                 // A probe: adding a zero leaf changes nothing, and its gradient is dL/d(stage output).
                 x = x.add(inputs.get(2 + i));
