@@ -252,26 +252,27 @@ public final class Plots {
         Series series = series(run, "predictions");
         XYChart chart = xy("Forecasts (1 step ahead) against truth: " + run.name(), xTitle(series), series.target());
         double[] values = series.values();
-        XYSeries truth = line(chart, "truth", rows(0, values.length), values);
+        RowAxis ax = new RowAxis(series);
+        XYSeries truth = line(chart, "truth", ax.at(rows(0, values.length)), values);
         truth.setLineColor(TRUTH);
         truth.setLineWidth(1.2f);
         String[] names = {"train", "validation", "test"};
         SeqSplit[] parts = {series.train(), series.validation(), series.test()};
         for (int p = 0; p < parts.length; p++) {
             if (parts[p].size() > 0) {
-                XYSeries s = forecast(chart, names[p], run, parts[p], 1);
+                XYSeries s = forecast(chart, ax, names[p], run, parts[p], 1);
                 s.setLineColor(Style.PALETTE[p]);
             }
         }
         double lo = Arrays.stream(values).min().orElse(0);
         double hi = Arrays.stream(values).max().orElse(1);
         if (parts[1].size() > 0) {
-            boundary(chart, "validation starts", parts[1].origin()[0] - 0.5, lo, hi);
+            boundary(chart, ax, "validation starts", parts[1].origin()[0] - 0.5, lo, hi);
         }
         if (parts[2].size() > 0) {
-            boundary(chart, "test starts", parts[2].origin()[0] - 0.5, lo, hi);
+            boundary(chart, ax, "test starts", parts[2].origin()[0] - 0.5, lo, hi);
         }
-        indexTicks(chart, series);
+        ax.style(chart);
         return new Figure<>(chart);
     }
 
@@ -312,17 +313,18 @@ public final class Plots {
         int from = origin[0];
         int to = Math.min(series.rows(), origin[origin.length - 1] + h);
         double[] values = series.values();
-        XYSeries truth = line(chart, "truth", rows(from, to), Arrays.copyOfRange(values, from, to));
+        RowAxis ax = new RowAxis(series);
+        XYSeries truth = line(chart, "truth", ax.at(rows(from, to)), Arrays.copyOfRange(values, from, to));
         truth.setLineColor(TRUTH);
         int k = 0;
         for (int s : steps) {
-            XYSeries f = forecast(chart, "step " + s, run, part, s);
+            XYSeries f = forecast(chart, ax, "step " + s, run, part, s);
             f.setLineColor(Style.PALETTE[k++ % Style.PALETTE.length]);
             if (steps.length > 1) {
                 f.setMarker(SeriesMarkers.CIRCLE);
             }
         }
-        indexTicks(chart, series);
+        ax.style(chart);
         return new Figure<>(chart);
     }
 
@@ -346,9 +348,10 @@ public final class Plots {
         XYChart chart = xy(String.format(Locale.ROOT, "%d-step forecast of %s sample %d: %s", h, partName(series, part), sample, run.name()),
                 xTitle(series), series.target());
         int from = origin - window;
-        XYSeries in = line(chart, "input window", rows(from, origin), Arrays.copyOfRange(values, from, origin));
+        RowAxis ax = new RowAxis(series);
+        XYSeries in = line(chart, "input window", ax.at(rows(from, origin)), Arrays.copyOfRange(values, from, origin));
         in.setLineColor(GREY);
-        double[] future = rows(origin, origin + h);
+        List<Object> future = ax.at(rows(origin, origin + h));
         double[] trueFuture = new double[h];
         double[] predicted = new double[h];
         float[] pred = run.predict(part.head(sample + 1))[sample];
@@ -368,7 +371,7 @@ public final class Plots {
         XYSeries n = line(chart, "naive (last value)", future, naiveD);
         n.setLineColor(Style.PALETTE[2]);
         n.setLineStyle(dashed());
-        indexTicks(chart, series);
+        ax.style(chart);
         return new Figure<>(chart);
     }
 
@@ -557,40 +560,41 @@ public final class Plots {
     /**
      * The gates of an LSTM (input, forget, output) or GRU (reset, update) layer over the real
      * time steps of one sample, each averaged over the layer's units, recomputed from the trained
-     * weights. The title reports how closely the recomputed hidden states match the layer's own
-     * output (the proof that the gates are right); a mismatch above 1e-5 is an error.
+     * weights. The recomputed hidden states are checked against the layer's own output (the proof
+     * that the gates are right): a mismatch above 1e-5 is an error, never a wrong chart.
      *
      * @param run a run of an LSTM or GRU model
      * @param part a part of the run's data
      * @param sample the sample index in the part
      * @param stage the layer, from 0 (nearest the input)
-     * @return the chart, one series per gate: its mean over the units at each step
+     * @return the chart, one line series per gate: its mean over the units at each real step
      */
-    public static Figure<XYChart> gates(Run run, SeqSplit part, int sample, int stage) {
+    public static Figure<CategoryChart> gates(Run run, SeqSplit part, int sample, int stage) {
         Gates g = gatesOf(run, part, sample, stage);
         List<String> gateNames = run.network().stack().cell() == Cell.LSTM ? List.of("input", "forget", "output") : List.of("reset", "update");
         int steps = g.length();
-        XYChart chart = xy(String.format(Locale.ROOT, "%s gates, layer %d, %s sample %d (recomputed |dh| <= %.0e): %s", cellName(run.network()),
-                stage + 1, partName(data(run), part), sample, maxDiffShown(g.maxAbsDifference()), run.name()),
-                isText(run) ? "token" : "time step (t = last input)", "gate activation, mean of " + g.size() + " units (0 = closed)");
-        double[] x = rows(0, steps);
+        CategoryChart chart = category(String.format(Locale.ROOT, "%s gates, layer %d, %s sample %d: %s", cellName(run.network()),
+                stage + 1, partName(data(run), part), sample, run.name()),
+                isText(run) ? "token" : "time step (t = last input)", "gate activation, mean of " + g.size() + " units");
+        List<String> labels = unique(stepLabels(run, part, sample, steps));
         for (String name : gateNames) {
             float[][] a = g.gate(name);
-            double[] mean = new double[steps];
+            List<Double> mean = new ArrayList<>(steps);
             for (int s = 0; s < steps; s++) {
                 double sum = 0;
                 for (float v : a[s]) {
                     sum += v;
                 }
-                mean[s] = sum / a[s].length;
+                mean.add(sum / a[s].length);
             }
-            line(chart, name, x, mean).setMarker(SeriesMarkers.CIRCLE);
+            CategorySeries series = chart.addSeries(name, labels, mean);
+            series.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+            series.setMarker(SeriesMarkers.CIRCLE);
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
-        List<String> labels = stepLabels(run, part, sample, steps);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(atIntegers(labels));
-        if (labels.size() > 12) {
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        if (labels.size() > 12 || labels.stream().mapToInt(String::length).sum() > 60) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
         return new Figure<>(chart);
@@ -653,11 +657,6 @@ public final class Plots {
                 "The recomputed gates do not reproduce the layer's output (largest difference %.3g); report this as a SeqLab bug.",
                 g.maxAbsDifference());
         return g;
-    }
-
-    private static double maxDiffShown(float diff) {
-        // a power of ten above the measured difference, so the title states a true bound
-        return diff <= 0 ? 1e-9 : Math.pow(10, Math.ceil(Math.log10(diff)));
     }
 
     // ---------------------------------------------------------------- helpers: data
@@ -845,25 +844,65 @@ public final class Plots {
         return indexColumn(series).orElse("row");
     }
 
-    private static void indexTicks(XYChart chart, Series series) {
-        Optional<List<String>> index = series.index();
-        if (index.isPresent()) {
-            chart.getStyler().setxAxisTickLabelsFormattingFunction(atIntegers(index.get()));
-            chart.getStyler().setXAxisTickMarkSpacingHint(110);
-        } else {
-            chart.getStyler().setXAxisDecimalPattern("0");
+    /**
+     * The x axis of a series chart: dates when the table's first date/text column holds ISO dates
+     * or date-times (XChart then chooses readable, non-overlapping date ticks), else row numbers.
+     * A fractional row (a part boundary) becomes the instant between its two rows.
+     */
+    static final class RowAxis {
+        private final long[] millis;
+
+        RowAxis(Series series) {
+            this.millis = series.index().map(RowAxis::parse).orElse(null);
+        }
+
+        private static long[] parse(List<String> labels) {
+            long[] out = new long[labels.size()];
+            try {
+                for (int i = 0; i < out.length; i++) {
+                    String v = labels.get(i);
+                    out[i] = v.length() <= 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli()
+                            : java.time.LocalDateTime.parse(v).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                }
+            } catch (RuntimeException notDates) {
+                return null;
+            }
+            return out.length > 1 ? out : null;
+        }
+
+        /** @return whether the axis shows dates */
+        boolean dates() {
+            return millis != null;
+        }
+
+        /** The x value of a (possibly fractional) row: a Date, or the row number itself. */
+        Object at(double row) {
+            if (millis == null) {
+                return row;
+            }
+            int lo = (int) Math.max(0, Math.min(millis.length - 2, Math.floor(row)));
+            double f = row - lo;
+            return new java.util.Date(Math.round(millis[lo] + f * (millis[lo + 1] - millis[lo])));
+        }
+
+        List<Object> at(double[] rows) {
+            List<Object> out = new ArrayList<>(rows.length);
+            for (double r : rows) {
+                out.add(at(r));
+            }
+            return out;
+        }
+
+        void style(XYChart chart) {
+            if (millis == null) {
+                chart.getStyler().setXAxisDecimalPattern("0");
+            } else {
+                chart.getStyler().setXAxisTickMarkSpacingHint(90);
+            }
         }
     }
 
-    /** Tick label for an integer x: the label at that position; blank elsewhere. */
-    private static Function<Double, String> atIntegers(List<String> labels) {
-        return x -> {
-            long i = Math.round(x);
-            return Math.abs(x - i) < 1e-6 && i >= 0 && i < labels.size() ? labels.get((int) i) : "";
-        };
-    }
-
-    private static XYSeries forecast(XYChart chart, String name, Run run, SeqSplit part, int step) {
+    private static XYSeries forecast(XYChart chart, RowAxis ax, String name, Run run, SeqSplit part, int step) {
         float[][] pred = run.predict(part);
         int[] origin = part.origin();
         double[] x = new double[pred.length];
@@ -872,11 +911,11 @@ public final class Plots {
             x[i] = origin[i] + step - 1;
             y[i] = pred[i][step - 1];
         }
-        return line(chart, name, x, y);
+        return line(chart, name, ax.at(x), y);
     }
 
-    private static void boundary(XYChart chart, String name, double x, double lo, double hi) {
-        XYSeries b = chart.addSeries(name, new double[] {x, x}, new double[] {lo, hi});
+    private static void boundary(XYChart chart, RowAxis ax, String name, double x, double lo, double hi) {
+        XYSeries b = line(chart, name, ax.at(new double[] {x, x}), new double[] {lo, hi});
         b.setMarker(SeriesMarkers.NONE);
         b.setLineColor(GREY);
         b.setLineStyle(dashed());
@@ -933,6 +972,16 @@ public final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setPlotContentSize(1.0);
         return chart;
+    }
+
+    private static XYSeries line(XYChart chart, String name, List<Object> x, double[] y) {
+        List<Double> ys = new ArrayList<>(y.length);
+        for (double v : y) {
+            ys.add(v);
+        }
+        XYSeries s = chart.addSeries(unique(chart, name), x, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
     }
 
     private static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
