@@ -86,12 +86,12 @@ public final class Plots {
             String prefix = runs.length == 1 ? "" : run.name() + ": ";
             Color c = Style.PALETTE[colour++ % Style.PALETTE.length];
             XYSeries train = line(chart, prefix + "train", epochs, h.doubleColumn("train_loss").asDoubleArray());
-            train.setLineColor(c);
+            colour(train, c);
             double[] val = h.doubleColumn("val_loss").asDoubleArray();
             boolean hasVal = val.length > 0 && !Double.isNaN(val[0]);
             if (hasVal) {
                 XYSeries v = line(chart, prefix + "validation", epochs, val);
-                v.setLineColor(c);
+                colour(v, c);
                 v.setLineStyle(dashed());
             }
             double[] curve = hasVal ? val : h.doubleColumn("train_loss").asDoubleArray();
@@ -105,6 +105,7 @@ public final class Plots {
             }
         }
         integerTicks(chart);
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -135,6 +136,7 @@ public final class Plots {
             line(chart, runs.length == 1 ? "validation" : r.name(), h.intColumn("epoch").asDoubleArray(), h.doubleColumn(column).asDoubleArray());
         }
         integerTicks(chart);
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -165,6 +167,7 @@ public final class Plots {
         }
         chart.getStyler().setYAxisDecimalPattern("0.###E0");
         integerTicks(chart);
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -254,14 +257,14 @@ public final class Plots {
         double[] values = series.values();
         RowAxis ax = new RowAxis(series);
         XYSeries truth = line(chart, "truth", ax.at(rows(0, values.length)), values);
-        truth.setLineColor(TRUTH);
+        colour(truth, TRUTH);
         truth.setLineWidth(1.2f);
         String[] names = {"train", "validation", "test"};
         SeqSplit[] parts = {series.train(), series.validation(), series.test()};
         for (int p = 0; p < parts.length; p++) {
             if (parts[p].size() > 0) {
                 XYSeries s = forecast(chart, ax, names[p], run, parts[p], 1);
-                s.setLineColor(Style.PALETTE[p]);
+                colour(s, Style.PALETTE[p]);
             }
         }
         double lo = Arrays.stream(values).min().orElse(0);
@@ -315,11 +318,11 @@ public final class Plots {
         double[] values = series.values();
         RowAxis ax = new RowAxis(series);
         XYSeries truth = line(chart, "truth", ax.at(rows(from, to)), Arrays.copyOfRange(values, from, to));
-        truth.setLineColor(TRUTH);
+        colour(truth, TRUTH);
         int k = 0;
         for (int s : steps) {
             XYSeries f = forecast(chart, ax, "step " + s, run, part, s);
-            f.setLineColor(Style.PALETTE[k++ % Style.PALETTE.length]);
+            colour(f, Style.PALETTE[k++ % Style.PALETTE.length]);
             if (steps.length > 1) {
                 f.setMarker(SeriesMarkers.CIRCLE);
             }
@@ -350,7 +353,7 @@ public final class Plots {
         int from = origin - window;
         RowAxis ax = new RowAxis(series);
         XYSeries in = line(chart, "input window", ax.at(rows(from, origin)), Arrays.copyOfRange(values, from, origin));
-        in.setLineColor(GREY);
+        colour(in, GREY);
         List<Object> future = ax.at(rows(origin, origin + h));
         double[] trueFuture = new double[h];
         double[] predicted = new double[h];
@@ -363,13 +366,13 @@ public final class Plots {
             naiveD[s] = naive[s];
         }
         XYSeries t = line(chart, "truth", future, trueFuture);
-        t.setLineColor(TRUTH);
+        colour(t, TRUTH);
         t.setMarker(SeriesMarkers.CIRCLE);
         XYSeries f = line(chart, "forecast", future, predicted);
-        f.setLineColor(Style.PALETTE[1]);
+        colour(f, Style.PALETTE[1]);
         f.setMarker(SeriesMarkers.DIAMOND);
         XYSeries n = line(chart, "naive (last value)", future, naiveD);
-        n.setLineColor(Style.PALETTE[2]);
+        colour(n, Style.PALETTE[2]);
         n.setLineStyle(dashed());
         ax.style(chart);
         return new Figure<>(chart);
@@ -398,14 +401,17 @@ public final class Plots {
         }
         List<String> yNames = new ArrayList<>(names);
         java.util.Collections.reverse(yNames);
-        HeatMapChart chart = heat(String.format(Locale.ROOT, "Confusion matrix on the test part (%d samples, accuracy %.3f): %s", total,
-                r.accuracy(), run.name()), "predicted class", "true class");
+        HeatMapChart chart = heat("Confusion matrix: " + run.name(), String.format(Locale.ROOT,
+                "predicted class (test part: %d samples, accuracy %.3f)", total, r.accuracy()), "true class");
         chart.addSeries("count", names, yNames, heat);
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.valueOf(Math.round(v)));
         chart.getStyler().setMin(0);
+        chart.getStyler().setMax(Math.max(1, Arrays.stream(r.confusion()).flatMapToInt(Arrays::stream).max().orElse(1)));
+        chart.getStyler().setHeatMapValueDecimalPattern("0");
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(158, 202, 225), new Color(8, 81, 156)});
         chart.getStyler().setValueFontColor(Color.BLACK);
+        chart.getStyler().setLegendVisible(false); // the counts are written in the cells
         rotateIfLong(chart.getStyler(), names);
         return new Figure<>(chart);
     }
@@ -461,6 +467,7 @@ public final class Plots {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setAvailableSpaceFill(0.8);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
         if (labels.size() > 12 || labels.stream().mapToInt(String::length).sum() > 60) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
@@ -498,9 +505,14 @@ public final class Plots {
         SeqLabException.check(floor < Double.POSITIVE_INFINITY,
                 "Every gradient in the batch is zero, so there is no flow to draw; check that the model's loss depends on its inputs.");
         List<Number[]> heat = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (int l = 0; l < layers; l++) {
             for (int s = 0; s < t; s++) {
-                heat.add(new Number[] {s, l, Math.log10(Math.max(norms[l][s], floor))});
+                double v = Math.log10(Math.max(norms[l][s], floor));
+                heat.add(new Number[] {s, l, v});
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
         List<String> yNames = new ArrayList<>();
@@ -509,15 +521,20 @@ public final class Plots {
         }
         List<String> xNames = timeLabels(run, t);
         int b = Math.min(FLOW_BATCH, part.size());
-        HeatMapChart chart = heat(String.format(Locale.ROOT, "Gradient flow, %s (batch of %d %s samples): %s", cellName(net), b,
-                partName(data(run), part), run.name()), isText(run) ? "token position" : "time step (t = last input)",
-                "layer (1 = nearest the input)");
+        HeatMapChart chart = heat("Gradient flow, log10 |dL/dh|: " + run.name(), String.format(Locale.ROOT, "%s (batch of %d %s samples)",
+                isText(run) ? "token position" : "time step, t = last input", b, partName(data(run), part)), "layer (1 = nearest the input)");
         chart.addSeries("log10 |dL/dh|", xNames, yNames, heat);
+        // XChart's own range starts its maximum at Double.MIN_VALUE, wrong for all-negative logs;
+        // its colour bar prints the ends unformatted, so they are rounded outwards to one decimal
+        double min = Math.floor(lo * 10) / 10;
+        double max = Math.ceil(hi * 10) / 10;
+        chart.getStyler().setMin(min);
+        chart.getStyler().setMax(max > min ? max : min + 0.1);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
         chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 217), new Color(65, 182, 196), new Color(8, 29, 88)});
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.1f", v));
-        chart.getStyler().setShowValue(t <= 16 && layers <= 6);
-        chart.getStyler().setValueFontColor(Color.WHITE);
-        if (t > 16) {
+        chart.getStyler().setShowValue(false);
+        if (t > 12) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
         return new Figure<>(chart);
@@ -554,6 +571,7 @@ public final class Plots {
             positiveLine(chart, unique(chart, r.name()), x, y);
         }
         chart.getStyler().setXAxisDecimalPattern("0");
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -573,9 +591,9 @@ public final class Plots {
         Gates g = gatesOf(run, part, sample, stage);
         List<String> gateNames = run.network().stack().cell() == Cell.LSTM ? List.of("input", "forget", "output") : List.of("reset", "update");
         int steps = g.length();
-        CategoryChart chart = category(String.format(Locale.ROOT, "%s gates, layer %d, %s sample %d: %s", cellName(run.network()),
-                stage + 1, partName(data(run), part), sample, run.name()),
-                isText(run) ? "token" : "time step (t = last input)", "gate activation, mean of " + g.size() + " units");
+        CategoryChart chart = category(String.format(Locale.ROOT, "%s gates, layer %d: %s", cellName(run.network()), stage + 1, run.name()),
+                String.format(Locale.ROOT, "%s (%s sample %d)", isText(run) ? "token" : "time step, t = last input", partName(data(run), part),
+                        sample), "gate activation, mean of " + g.size() + " units");
         List<String> labels = unique(stepLabels(run, part, sample, steps));
         for (String name : gateNames) {
             float[][] a = g.gate(name);
@@ -594,6 +612,7 @@ public final class Plots {
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
         chart.getStyler().setYAxisDecimalPattern("0.0");
+        chart.getStyler().setOverlapped(true); // lines at the category centres, not side by side like bars
         if (labels.size() > 12 || labels.stream().mapToInt(String::length).sum() > 60) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
@@ -625,8 +644,9 @@ public final class Plots {
         for (int u = 0; u < g.size(); u++) {
             units.add(String.valueOf(u + 1));
         }
-        HeatMapChart chart = heat(String.format(Locale.ROOT, "%s %s gate, layer %d, %s sample %d: %s", cellName(run.network()), gate, stage + 1,
-                partName(data(run), part), sample, run.name()), isText(run) ? "token" : "time step (t = last input)", "unit");
+        HeatMapChart chart = heat(String.format(Locale.ROOT, "%s %s gate, layer %d: %s", cellName(run.network()), gate, stage + 1, run.name()),
+                String.format(Locale.ROOT, "%s (%s sample %d)", isText(run) ? "token" : "time step, t = last input", partName(data(run), part),
+                        sample), "unit");
         chart.addSeries(gate, unique(stepLabels(run, part, sample, steps)), units, heat);
         boolean tanh = gate.equals("candidate") || gate.equals("cell");
         chart.getStyler().setMin(tanh && !gate.equals("cell") ? -1 : 0);
@@ -635,6 +655,18 @@ public final class Plots {
         }
         chart.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)});
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.2f", v));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
+        if (gate.equals("cell")) {
+            double m = 0;
+            for (int s = 0; s < steps; s++) {
+                for (float v : a[s]) {
+                    m = Math.max(m, Math.abs(v));
+                }
+            }
+            double end = Math.ceil(Math.max(m, 1e-6) * 10) / 10;
+            chart.getStyler().setMin(-end);
+            chart.getStyler().setMax(end);
+        }
         if (steps > 12) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
@@ -969,7 +1001,7 @@ public final class Plots {
         HeatMapChart chart = new HeatMapChartBuilder().width(Style.WIDTH).height(Style.HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         Style.apply(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setPlotContentSize(1.0);
         return chart;
     }
@@ -1009,6 +1041,26 @@ public final class Plots {
             }
         }
         return line(chart, name, px, py);
+    }
+
+    private static void colour(XYSeries s, Color c) {
+        s.setLineColor(c);
+        s.setMarkerColor(c);
+    }
+
+    /**
+     * A horizontal legend under the plot is one line that XChart never wraps: when the entries are
+     * too long for it, the legend moves to the right of the plot, one entry per line.
+     */
+    private static void legend(XYChart chart) {
+        int chars = 0;
+        for (String name : chart.getSeriesMap().keySet()) {
+            chars += name.length() + 6;
+        }
+        if (chars > 95) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
     }
 
     private static void integerTicks(XYChart chart) {

@@ -35,7 +35,7 @@ class ClassificationChartsTest {
         }
         assertArrayEquals(r.confusion(), seen);
         assertEquals(PlotFixtures.TEXT.test().size(), total);
-        assertEquals("predicted class", c.getXAxisTitle());
+        assertEquals("predicted class (test part: 90 samples, accuracy " + String.format(java.util.Locale.ROOT, "%.3f", r.accuracy()) + ")", c.getXAxisTitle());
         assertEquals("true class", c.getYAxisTitle());
     }
 
