@@ -253,9 +253,9 @@ public final class Plots {
      */
     public static Figure<XYChart> predictions(Run run) {
         Series series = series(run, "predictions");
-        XYChart chart = xy("Forecasts (1 step ahead) against truth: " + run.name(), xTitle(series), series.target());
-        double[] values = series.values();
         RowAxis ax = new RowAxis(series);
+        XYChart chart = xy("Forecasts (1 step ahead) against truth: " + run.name(), ax.title(), series.target());
+        double[] values = series.values();
         XYSeries truth = line(chart, "truth", ax.at(rows(0, values.length)), values);
         colour(truth, TRUTH);
         truth.setLineWidth(1.2f);
@@ -311,12 +311,12 @@ public final class Plots {
             SeqLabException.check(s >= 1 && s <= h, "Horizon step %d does not exist; this run forecasts steps 1 to %d.", s, h);
         }
         SeqLabException.check(part.size() > 0, "The %s part is empty; plot a part with samples.", partName(series, part));
-        XYChart chart = xy("Forecasts on the " + partName(series, part) + " part: " + run.name(), xTitle(series), series.target());
+        RowAxis ax = new RowAxis(series);
+        XYChart chart = xy("Forecasts on the " + partName(series, part) + " part: " + run.name(), ax.title(), series.target());
         int[] origin = part.origin();
         int from = origin[0];
         int to = Math.min(series.rows(), origin[origin.length - 1] + h);
         double[] values = series.values();
-        RowAxis ax = new RowAxis(series);
         XYSeries truth = line(chart, "truth", ax.at(rows(from, to)), Arrays.copyOfRange(values, from, to));
         colour(truth, TRUTH);
         int k = 0;
@@ -348,10 +348,10 @@ public final class Plots {
         int window = run.network().spec().timeSteps();
         int origin = part.origin()[sample];
         double[] values = series.values();
-        XYChart chart = xy(String.format(Locale.ROOT, "%d-step forecast of %s sample %d: %s", h, partName(series, part), sample, run.name()),
-                xTitle(series), series.target());
-        int from = origin - window;
         RowAxis ax = new RowAxis(series);
+        XYChart chart = xy(String.format(Locale.ROOT, "%d-step forecast of %s sample %d: %s", h, partName(series, part), sample, run.name()),
+                ax.title(), series.target());
+        int from = origin - window;
         XYSeries in = line(chart, "input window", ax.at(rows(from, origin)), Arrays.copyOfRange(values, from, origin));
         colour(in, GREY);
         List<Object> future = ax.at(rows(origin, origin + h));
@@ -872,10 +872,6 @@ public final class Plots {
         return Optional.empty();
     }
 
-    private static String xTitle(Series series) {
-        return indexColumn(series).orElse("row");
-    }
-
     /**
      * The x axis of a series chart: dates when the table's first date/text column holds ISO dates
      * or date-times (XChart then chooses readable, non-overlapping date ticks), else row numbers.
@@ -883,9 +879,16 @@ public final class Plots {
      */
     static final class RowAxis {
         private final long[] millis;
+        private final String title;
 
         RowAxis(Series series) {
             this.millis = series.index().map(RowAxis::parse).orElse(null);
+            this.title = millis != null ? indexColumn(series).orElse("date") : "row";
+        }
+
+        /** @return the axis title: the date column's name, or "row" */
+        String title() {
+            return title;
         }
 
         private static long[] parse(List<String> labels) {
@@ -894,7 +897,7 @@ public final class Plots {
                 for (int i = 0; i < out.length; i++) {
                     String v = labels.get(i);
                     out[i] = v.length() <= 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli()
-                            : java.time.LocalDateTime.parse(v).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                            : java.time.LocalDateTime.parse(v.replace(' ', 'T')).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
                 }
             } catch (RuntimeException notDates) {
                 return null;
