@@ -480,7 +480,9 @@ public final class Plots {
      * Gradient flow: for the first {@link #FLOW_BATCH} samples of a part, the L2 norm of the
      * training loss's gradient with respect to each layer's output at each time step, as a
      * layer × time heatmap of log10 norms. In a plain RNN the colour fades towards the first
-     * steps (the signal does not reach back); LSTM and GRU keep it alive longer.
+     * steps (the signal does not reach back); LSTM and GRU keep it alive longer. Without attention
+     * the head reads only the last step, so the top layer's gradient is exactly zero before it;
+     * exact zeros are drawn in the colour of the smallest non-zero norm.
      *
      * @param run the run (any cell)
      * @param part a part of the run's data, such as {@code data.train()}
