@@ -110,11 +110,11 @@ public final class Plots {
     }
 
     /**
-     * The validation metric recorded each epoch (RMSE in the data's units, accuracy, or
-     * perplexity) for one or more runs of the same task.
+     * The metric recorded each epoch (RMSE in the data's units, accuracy, or perplexity): for one
+     * run, training (from the epoch's own steps) and validation; for several runs, validation.
      *
      * @param runs the runs
-     * @return the chart, one series per run (named "validation" for a single run)
+     * @return the chart: "train" and "validation" for a single run, else one series per run
      * @throws SeqLabException if the runs have different metrics or no validation part
      */
     public static Figure<XYChart> metric(Run... runs) {
@@ -129,10 +129,14 @@ public final class Plots {
                     "Run '%s' has no validation part, so no validation metric; split the data with a validation fraction, such as split(0.7, 0.15).",
                     r.name());
         }
-        XYChart chart = xy("Validation " + metricLabel(column) + " per epoch" + (runs.length == 1 ? ": " + runs[0].name() : ""), "epoch",
+        XYChart chart = xy((runs.length == 1 ? "" : "Validation ") + metricLabel(column) + " per epoch" + (runs.length == 1 ? ": " + runs[0].name() : ""), "epoch",
                 metricUnit(runs[0], column));
         for (Run r : runs) {
             Table h = r.history();
+            String trainColumn = "train_" + column.substring("val_".length());
+            if (runs.length == 1 && h.columnNames().contains(trainColumn)) {
+                line(chart, "train", h.intColumn("epoch").asDoubleArray(), h.doubleColumn(trainColumn).asDoubleArray());
+            }
             line(chart, runs.length == 1 ? "validation" : r.name(), h.intColumn("epoch").asDoubleArray(), h.doubleColumn(column).asDoubleArray());
         }
         integerTicks(chart);
@@ -728,11 +732,11 @@ public final class Plots {
     private static String metricUnit(Run run, String column) {
         switch (column) {
             case "val_rmse":
-                return "validation RMSE (" + targetName(run) + ")";
+                return "RMSE (" + targetName(run) + ")";
             case "val_accuracy":
-                return "validation accuracy (fraction correct)";
+                return "accuracy (fraction correct)";
             default:
-                return "validation perplexity (per token)";
+                return "perplexity (per token)";
         }
     }
 

@@ -6,13 +6,16 @@ import tech.tablesaw.api.Table;
 
 /**
  * Collects one row per epoch and hands it over as a Tablesaw table. Gradient norms are the mean
- * over the epoch's steps of the L2 norm before clipping, globally and per recurrent stage.
+ * over the epoch's steps of the L2 norm before clipping, globally and per recurrent stage. The
+ * training metric is computed from the predictions made during the epoch's steps (weights
+ * changing, dropout on), the validation metric from a clean pass after the epoch.
  */
 final class History {
 
     private final IntColumn epoch = IntColumn.create("epoch");
     private final DoubleColumn trainLoss = DoubleColumn.create("train_loss");
     private final DoubleColumn valLoss = DoubleColumn.create("val_loss");
+    private final DoubleColumn trainMetric;
     private final DoubleColumn valMetric;
     private final DoubleColumn lr = DoubleColumn.create("lr");
     private final DoubleColumn gradNorm = DoubleColumn.create("grad_norm");
@@ -22,7 +25,8 @@ final class History {
 
 
     History(int depth, boolean clipNorm, String metricName) {
-        valMetric = DoubleColumn.create(metricName);
+        trainMetric = DoubleColumn.create("train_" + metricName);
+        valMetric = DoubleColumn.create("val_" + metricName);
         layerNorms = new DoubleColumn[depth];
         for (int k = 0; k < depth; k++) {
             layerNorms[k] = DoubleColumn.create("grad_norm_layer" + (k + 1));
@@ -30,10 +34,11 @@ final class History {
         clipped = clipNorm ? DoubleColumn.create("grad_norm_clipped_max") : null;
     }
 
-    void add(int ep, double train, double val, double metric, double rate, double[] norms, double clippedMax, double secs) {
+    void add(int ep, double train, double val, double trainM, double metric, double rate, double[] norms, double clippedMax, double secs) {
         epoch.append(ep);
         trainLoss.append(train);
         valLoss.append(val);
+        trainMetric.append(trainM);
         valMetric.append(metric);
         lr.append(rate);
         gradNorm.append(norms[0]);
@@ -51,7 +56,7 @@ final class History {
     }
 
     Table table() {
-        Table t = Table.create("history", epoch, trainLoss, valLoss, valMetric, lr, gradNorm);
+        Table t = Table.create("history", epoch, trainLoss, valLoss, trainMetric, valMetric, lr, gradNorm);
         t.addColumns(layerNorms);
         if (clipped != null) {
             t.addColumns(clipped);

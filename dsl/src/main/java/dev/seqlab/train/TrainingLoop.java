@@ -74,7 +74,7 @@ final class TrainingLoop {
                 }
             }
             int[] stageOf = stages(net, params);
-            History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()));
+            History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()).substring("val_".length()));
             Best best = new Best(params);
 
             int[][] firstBatches = train.batches(exp.batch(), true, exp.seed());
@@ -98,6 +98,10 @@ final class TrainingLoop {
                 double lossSum = 0;
                 int seen = 0;
                 double[] normSum = new double[net.depth() + 1];
+                // Predictions of the training batches, as the weights were at each step (like
+                // Keras' running training metric): no extra pass over the training data.
+                float[][] trainOut = spec.task() == dev.seqlab.data.Task.NEXT_TOKEN ? null : new float[train.size()][];
+                int statCount = net.depth() + 2 + (exp.clipNorm() > 0 ? 1 : 0);
                 double clippedMax = 0;
                 for (int s = 0; s < batches.length; s++) {
                     if (Thread.currentThread().isInterrupted()) {
@@ -109,6 +113,7 @@ final class TrainingLoop {
                             * exp.schedule().warmupAt(globalStep) * plateauScale;
                     rate.set(lr);
                     float[] stats = step(engine, net, ps, optimizer, params, stageOf, manager, train, batches[s]);
+                    keepPredictions(stats, statCount, batches[s], trainOut);
                     lossSum += stats[0] * batches[s].length;
                     seen += batches[s].length;
                     for (int k = 0; k < normSum.length; k++) {
@@ -126,6 +131,7 @@ final class TrainingLoop {
                 // Next-token outputs (N x T x V) are large and the epoch metric needs only the loss.
                 Inference.Pass vp = Inference.run(net, ps, manager, val, spec.task() != dev.seqlab.data.Task.NEXT_TOKEN);
                 double valMetric = EpochMetric.of(data, val, vp);
+                double trainMetric = EpochMetric.of(data, train, new Inference.Pass(trainLossSoFar(lossSum, seen), trainOut, null));
                 double monitored = val.size() > 0 ? vp.loss() : trainLoss;
                 SeqLabException.check(Double.isFinite(trainLoss),
                         "Training diverged (loss is %s in epoch %d); lower the learning rate or clip gradients with clipNorm(1.0).",
@@ -135,7 +141,7 @@ final class TrainingLoop {
                 for (int k = 0; k < normSum.length; k++) {
                     normSum[k] /= batches.length;
                 }
-                history.add(epoch + 1, trainLoss, vp.loss(), valMetric, lr, normSum, clippedMax, seconds(epochStart));
+                history.add(epoch + 1, trainLoss, vp.loss(), trainMetric, valMetric, lr, normSum, clippedMax, seconds(epochStart));
                 if (best.offer(monitored, epoch + 1)) {
                     sinceBest = 0;
                     sinceCut = 0;
@@ -193,6 +199,7 @@ final class TrainingLoop {
             NDList in = train.inputs(step, idx);
             NDArray labels = train.labels(step, idx);
             NDArray loss;
+            NDArray pred = null;
             int t = train.timeSteps();
             if (exp.bptt() > 0 && t > exp.bptt()) {
                 loss = truncatedBackward(engine, net, ps, in, labels, t);
@@ -201,6 +208,9 @@ final class TrainingLoop {
                     NDList out = net.forward(ps, in, true);
                     loss = Losses.of(net.spec().task(), out.get(0), labels, in.get(1));
                     gc.backward(loss);
+                    if (net.spec().task() != dev.seqlab.data.Task.NEXT_TOKEN) {
+                        pred = out.get(0).stopGradient().reshape(-1);
+                    }
                 }
             }
             int p = params.size();
@@ -244,6 +254,9 @@ final class TrainingLoop {
             for (int k = 0; k < n; k++) {
                 keep.add(parts[k]);
             }
+            if (pred != null) {
+                keep.add(pred); // read back with the statistics: still one transfer per step
+            }
             return NDArrays.concat(keep).toFloatArray();
         }
     }
@@ -276,6 +289,21 @@ final class TrainingLoop {
             total = total == null ? l : total.add(l);
         }
         return total;
+    }
+
+    private static double trainLossSoFar(double lossSum, int seen) {
+        return seen == 0 ? Double.NaN : lossSum / seen;
+    }
+
+    /** Copies the batch's predictions (after the statistics in {@code stats}) to their samples' rows. */
+    private static void keepPredictions(float[] stats, int statCount, int[] idx, float[][] into) {
+        if (into == null) {
+            return;
+        }
+        int width = (stats.length - statCount) / idx.length;
+        for (int i = 0; i < idx.length; i++) {
+            into[idx[i]] = java.util.Arrays.copyOfRange(stats, statCount + i * width, statCount + (i + 1) * width);
+        }
     }
 
     private static NDArray stageNorm(NDManager step, NDArray[] sq, int[] stageOf, int stage) {

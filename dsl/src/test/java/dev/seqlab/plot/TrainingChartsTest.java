@@ -52,11 +52,12 @@ class TrainingChartsTest {
     }
 
     @Test
-    void metricIsTheValidationColumnInDataUnits() {
+    void metricShowsTrainingAndValidationColumnsInDataUnits() {
         Run a = PlotFixtures.lstmAir();
         XYChart c = Plots.metric(a).chart();
         assertArrayEquals(col(a.history(), "val_rmse"), series(c, "validation").getYData());
-        assertEquals("validation RMSE (passengers_thousands)", c.getYAxisTitle());
+        assertArrayEquals(col(a.history(), "train_rmse"), series(c, "train").getYData());
+        assertEquals("RMSE (passengers_thousands)", c.getYAxisTitle());
         XYChart two = Plots.metric(a, PlotFixtures.gruAir()).chart();
         assertEquals(List.of("LSTM 2x8", "GRU 2x6"), List.copyOf(two.getSeriesMap().keySet()));
     }

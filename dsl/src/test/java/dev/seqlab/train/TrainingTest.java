@@ -105,6 +105,18 @@ class TrainingTest {
     }
 
     @Test
+    void trainingMetricComesFromTheEpochsOwnPredictions() {
+        // With a learning rate too small to move the weights and no dropout, the running
+        // training RMSE must equal the RMSE of the final model's predictions on the train part.
+        Series air = Fixtures.air();
+        try (Run run = Experiment.of(Stack.gru(8), air).sgd(1e-12, 0).epochs(2).batch(16).seed(8).train()) {
+            double expected = Metrics.rmse(run.truth(air.train()), run.predict(air.train()));
+            double[] recorded = run.history().doubleColumn("train_rmse").asDoubleArray();
+            assertEquals(expected, recorded[1], 1e-3 * expected);
+        }
+    }
+
+    @Test
     void clipNormKeepsTheGlobalNormAtTheLimit() {
         double limit = 0.05;
         try (Run run = Experiment.of(Stack.lstm(16), Fixtures.air()).sgd(0.1, 0).clipNorm(limit).epochs(3).batch(8).seed(3).train()) {
