@@ -1,0 +1,175 @@
+package dev.seqlab.render;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Objects to MIME bundles. Renderers are registered by type and the most specific one wins: the
+ * object's own class first, then its superclasses, then its interfaces (nearest first). An object
+ * with no renderer but a public {@code String toHtml()} method gets {@code text/html} from it, so
+ * DSL classes can offer HTML without depending on the kernel. {@code text/plain} is always present.
+ */
+public final class Renderers {
+
+    private static final Logger LOG = Logger.getLogger(Renderers.class.getName());
+    private static final Renderers DEFAULT = withDefaults();
+
+    private final Map<Class<?>, Renderer<?>> byType = new ConcurrentHashMap<>();
+
+    /** @return the registry every engine in this JVM uses, with charts and tables registered */
+    public static Renderers global() {
+        return DEFAULT;
+    }
+
+    /** @return a new registry with SeqLab's built-in renderers (XChart charts, Tablesaw tables) */
+    public static Renderers withDefaults() {
+        Renderers r = new Renderers();
+        ChartRenderer.registerIfPresent(r);
+        TableRenderer.registerIfPresent(r);
+        return r;
+    }
+
+    /**
+     * Registers a renderer for a type, replacing any earlier one for exactly that type.
+     *
+     * @param type the type
+     * @param renderer its renderer
+     * @param <T> the type
+     * @return this registry
+     */
+    public <T> Renderers register(Class<T> type, Renderer<? super T> renderer) {
+        byType.put(type, renderer);
+        return this;
+    }
+
+    /**
+     * Renders an object.
+     *
+     * @param value the object (may be null)
+     * @return MIME type to data, {@code text/plain} first and always present
+     */
+    public Map<String, Object> render(Object value) {
+        Map<String, Object> bundle = new LinkedHashMap<>();
+        bundle.put("text/plain", plainText(value));
+        if (value == null) {
+            return bundle;
+        }
+        Renderer<Object> r = find(value.getClass());
+        try {
+            if (r != null) {
+                r.render(value, bundle);
+            } else {
+                String html = toHtml(value);
+                if (html != null) {
+                    bundle.put("text/html", html);
+                }
+            }
+        } catch (Exception | LinkageError e) {
+            LOG.log(Level.WARNING, "Rendering " + value.getClass().getName() + " failed; showing its text", e);
+        }
+        return bundle;
+    }
+
+    /**
+     * The plain text of a value: its {@code toString()}, or "null".
+     *
+     * @param value the value
+     * @return the text
+     */
+    public static String plainText(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value.getClass().isArray()) {
+            return arrayText(value);
+        }
+        try {
+            return String.valueOf(value);
+        } catch (RuntimeException e) {
+            return value.getClass().getName() + " (toString failed: " + e + ")";
+        }
+    }
+
+    private static String arrayText(Object array) {
+        if (array instanceof Object[] a) {
+            return java.util.Arrays.deepToString(a);
+        }
+        if (array instanceof int[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof double[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof long[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof float[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof boolean[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof char[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof byte[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        if (array instanceof short[] a) {
+            return java.util.Arrays.toString(a);
+        }
+        return String.valueOf(array);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Renderer<Object> find(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            Renderer<?> r = byType.get(c);
+            if (r != null) {
+                return (Renderer<Object>) r;
+            }
+        }
+        Deque<Class<?>> queue = new ArrayDeque<>();
+        Set<Class<?>> seen = new HashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Class<?> i : c.getInterfaces()) {
+                queue.add(i);
+            }
+        }
+        while (!queue.isEmpty()) {
+            Class<?> i = queue.poll();
+            if (!seen.add(i)) {
+                continue;
+            }
+            Renderer<?> r = byType.get(i);
+            if (r != null) {
+                return (Renderer<Object>) r;
+            }
+            queue.addAll(java.util.List.of(i.getInterfaces()));
+        }
+        return null;
+    }
+
+    private static String toHtml(Object value) throws Exception {
+        Method m;
+        try {
+            m = value.getClass().getMethod("toHtml");
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+        if (m.getReturnType() != String.class || Modifier.isStatic(m.getModifiers())) {
+            return null;
+        }
+        m.setAccessible(true);
+        return (String) m.invoke(value);
+    }
+}
