@@ -334,7 +334,9 @@ public final class SeqLabEngine implements AutoCloseable {
 
     private static boolean showsValue(Snippet s) {
         if (s instanceof VarSnippet v) {
-            return v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+            // display(x) already showed x; its id is not worth a second output.
+            return v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                    && !s.source().strip().matches("(?s)display\\s*\\(.*\\)\\s*;?");
         }
         if (s instanceof ExpressionSnippet e) {
             return e.subKind() == Snippet.SubKind.VAR_VALUE_SUBKIND;

@@ -139,7 +139,7 @@ public final class SeqLabKernel extends BaseKernel {
         boolean silent = request.isSilent();
         boolean store = request.shouldStoreHistory() && !silent;
         int n = store ? count.incrementAndGet() : Math.max(count.get(), 1);
-        env.setBusyDeferIdle();
+        env.setStatusBusy();
         if (!silent) {
             env.publish(new PublishExecuteInput(request.getCode(), n));
         }
@@ -155,6 +155,9 @@ public final class SeqLabKernel extends BaseKernel {
         if (store) {
             history.add(n, request.getCode(), r.value() == null ? "" : String.valueOf(r.value().get("text/plain")));
         }
+        // Idle goes out before the reply (the two travel on different sockets, so clients accept
+        // either order): a client that reads the reply first then finds every IOPub message queued.
+        env.setStatusIdle();
         if (r.ok()) {
             env.reply(new ExecuteReply(n, Collections.emptyMap()));
         } else {

@@ -148,6 +148,13 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void displayCallShowsNoSecondResult() {
+        RecordingOutputs out = run("display(\"x\");");
+        assertEquals(1, out.of("display").size());
+        assertTrue(out.of("result").isEmpty());
+    }
+
+    @Test
     void chartRendersAsPngAndSvg() {
         Map<String, Object> b = run("var chart = new XYChartBuilder().width(300).height(200).title(\"t\").build();\n"
                 + "chart.addSeries(\"s\", new double[] {1, 2, 3}, new double[] {1, 4, 9});\nchart").of("result").get(0).bundle();
