@@ -178,6 +178,15 @@ def main():
                 break
             check("PWNED" not in json.dumps(m.get("content", {})), "no output from the badly signed code")
 
+        # restart: a fresh session that works and has forgotten the old one
+        km.restart_kernel(now=False)
+        kc.wait_for_ready(timeout=TIMEOUT)
+        reply, out = run(kc, "spins")
+        check(reply["content"]["status"] == "error", "restart forgets the old session", reply["content"])
+        reply, out = run(kc, "2 + 3")
+        results = [m for m in out if m["msg_type"] == "execute_result"]
+        check(results and results[0]["content"]["data"]["text/plain"] == "5", "kernel works after restart", out)
+
         # shutdown
         t = time.time()
         km.shutdown_kernel(now=False)

@@ -38,6 +38,7 @@ final class KernelCommand implements Callable<Integer> {
         KernelConnection connection = new KernelConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
+        kernel.warmUp();
         connection.waitUntilClose();
         System.exit(0);
         return 0;

@@ -55,8 +55,11 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
     }
 
     static ErrorReport runtime(EvalException e, Throwable raw, CellMap map, int currentCell) {
-        if (raw instanceof SeqLabException s) {
-            return seqlab(s);
+        Throwable t = raw;
+        for (int i = 0; t != null && i < 5; i++, t = t.getCause()) {
+            if (t instanceof SeqLabException s) {
+                return seqlab(s);
+            }
         }
         String ename = simpleName(e.getExceptionClassName());
         String evalue = e.getMessage() == null ? "" : e.getMessage();

@@ -48,6 +48,7 @@ public final class SeqLabKernel extends BaseKernel {
     private final CompletableFuture<SeqLabEngine> engine;
     private final KernelHistory history = new KernelHistory();
     private final AtomicInteger count = new AtomicInteger(0);
+    private boolean warming;
     private final LanguageInfo languageInfo = new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
             .mimetype("text/x-java-source")
@@ -56,14 +57,37 @@ public final class SeqLabKernel extends BaseKernel {
             .codemirror("text/x-java")
             .build();
 
-    /** Creates the kernel and starts its engine in the background. */
+    /** Creates the kernel; call {@link #warmUp()} once the sockets are bound. */
     public SeqLabKernel() {
         setShouldReplaceStdStreams(false);
-        this.engine = CompletableFuture.supplyAsync(SeqLabEngine::create);
+        this.engine = new CompletableFuture<>();
+    }
+
+    /**
+     * Starts the engine on a background thread (the compiler takes a second or two to warm up).
+     * Requests that need the engine wait for it; kernel_info does not. Calling it again does nothing.
+     */
+    public void warmUp() {
+        synchronized (engine) {
+            if (warming) {
+                return;
+            }
+            warming = true;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                engine.complete(SeqLabEngine.create());
+            } catch (Throwable e) {
+                engine.completeExceptionally(e);
+            }
+        }, "seqlab-engine-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** @return the engine, waiting for it to start if needed */
     public SeqLabEngine engine() {
+        warmUp();
         try {
             return engine.get();
         } catch (InterruptedException e) {

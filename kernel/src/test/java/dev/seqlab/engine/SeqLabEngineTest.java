@@ -111,6 +111,14 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void wrappedSeqLabExceptionStillShowsItsSentence() {
+        EvalResult r = engine.eval("throw new RuntimeException(new dev.seqlab.SeqLabException(\"Use a window of at least 2.\"));",
+                new RecordingOutputs());
+        assertEquals("SeqLabException", r.ename());
+        assertEquals("Use a window of at least 2.", r.evalue());
+    }
+
+    @Test
     void interruptStopsATightLoopWithinASecond() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval("long c = 0;\nwhile (true) { c++; }", out));
