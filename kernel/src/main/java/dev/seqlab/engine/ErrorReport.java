@@ -114,12 +114,13 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
         tb.addAll(user);
         int library = firstUser < 0 ? stack.length : firstUser;
         if (library > 0) {
+            // The library frames nearest the user's code name what the cell called.
             tb.add("    in library code:");
-            for (int i = 0; i < Math.min(LIBRARY_FRAMES_SHOWN, library); i++) {
-                tb.add("        " + stack[i]);
-            }
             if (library > LIBRARY_FRAMES_SHOWN) {
-                tb.add("        ... " + (library - LIBRARY_FRAMES_SHOWN) + " more");
+                tb.add("        ... " + (library - LIBRARY_FRAMES_SHOWN) + " deeper frames hidden");
+            }
+            for (int i = Math.max(0, library - LIBRARY_FRAMES_SHOWN); i < library; i++) {
+                tb.add("        " + stack[i]);
             }
         }
     }

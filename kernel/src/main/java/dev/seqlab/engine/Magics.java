@@ -101,6 +101,14 @@ final class Magics {
         return b.toString();
     }
 
+    /** @return every magic as typed, such as {@code %maven} and {@code %%time} */
+    static List<String> names() {
+        List<String> out = new ArrayList<>();
+        LINE.keySet().forEach(k -> out.add("%" + k));
+        CELL.keySet().forEach(k -> out.add("%%" + k));
+        return out;
+    }
+
     /** @return true if {@code name} is a known cell magic */
     static boolean isCellMagic(String name) {
         return CELL.containsKey(name);

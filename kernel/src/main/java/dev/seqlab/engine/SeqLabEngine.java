@@ -353,8 +353,15 @@ public final class SeqLabEngine implements AutoCloseable {
      */
     public Completion complete(String code, int cursor) {
         synchronized (evalLock) {
+            cursor = Math.max(0, Math.min(cursor, code.length()));
+            int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
+            String line = code.substring(lineStart, cursor);
+            if (line.strip().startsWith("%") && line.strip().matches("%%?\\w*")) {
+                int nameStart = lineStart + line.indexOf('%');
+                List<String> names = Magics.names().stream().filter(m -> m.startsWith(line.strip())).toList();
+                return new Completion(names, nameStart, cursor);
+            }
             String text = blankMagics(code);
-            cursor = Math.max(0, Math.min(cursor, text.length()));
             int start = splitter.snippetStart(text, cursor);
             int[] anchor = new int[1];
             List<SourceCodeAnalysis.Suggestion> suggestions =

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -190,6 +191,14 @@ class SeqLabEngineTest {
         Completion second = engine.complete("int q = 1;\nMath.ma", 18);
         assertTrue(second.matches().contains("max("), second.matches().toString());
         assertEquals(16, second.start());
+    }
+
+    @Test
+    void completesMagicNames() {
+        Completion c = engine.complete("%ma", 3);
+        assertEquals(List.of("%maven"), c.matches());
+        assertEquals(0, c.start());
+        assertTrue(engine.complete("int a1 = 1;\n%%t", 16).matches().contains("%%time"));
     }
 
     @Test
