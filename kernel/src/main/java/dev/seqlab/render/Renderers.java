@@ -4,10 +4,9 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -132,31 +131,57 @@ public final class Renderers {
 
     @SuppressWarnings("unchecked")
     private Renderer<Object> find(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            Renderer<?> r = byType.get(c);
-            if (r != null) {
-                return (Renderer<Object>) r;
-            }
+        Renderer<?> exact = byType.get(type);
+        if (exact != null) {
+            return (Renderer<Object>) exact;
         }
-        Deque<Class<?>> queue = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            for (Class<?> i : c.getInterfaces()) {
-                queue.add(i);
-            }
-        }
-        while (!queue.isEmpty()) {
-            Class<?> i = queue.poll();
-            if (!seen.add(i)) {
+        // Candidates that are supertypes of no other candidate are the most specific; among
+        // unrelated ones (two interfaces), the nearest in the type hierarchy wins.
+        Map<Class<?>, Integer> distance = distances(type);
+        Class<?> best = null;
+        for (Class<?> c : byType.keySet()) {
+            if (!c.isAssignableFrom(type)) {
                 continue;
             }
-            Renderer<?> r = byType.get(i);
-            if (r != null) {
-                return (Renderer<Object>) r;
+            boolean lessSpecific = false;
+            for (Class<?> other : byType.keySet()) {
+                if (other != c && c.isAssignableFrom(other) && other.isAssignableFrom(type)) {
+                    lessSpecific = true;
+                    break;
+                }
             }
-            queue.addAll(java.util.List.of(i.getInterfaces()));
+            if (lessSpecific) {
+                continue;
+            }
+            if (best == null || distance.getOrDefault(c, Integer.MAX_VALUE) < distance.getOrDefault(best, Integer.MAX_VALUE)) {
+                best = c;
+            }
         }
-        return null;
+        return best == null ? null : (Renderer<Object>) byType.get(best);
+    }
+
+    private static Map<Class<?>, Integer> distances(Class<?> type) {
+        Map<Class<?>, Integer> d = new java.util.HashMap<>();
+        Deque<Class<?>> queue = new ArrayDeque<>();
+        d.put(type, 0);
+        queue.add(type);
+        while (!queue.isEmpty()) {
+            Class<?> c = queue.poll();
+            List<Class<?>> next = new java.util.ArrayList<>(List.of(c.getInterfaces()));
+            if (c.getSuperclass() != null) {
+                next.add(0, c.getSuperclass());
+            }
+            if (c.isInterface()) {
+                next.add(Object.class);
+            }
+            for (Class<?> n : next) {
+                if (!d.containsKey(n)) {
+                    d.put(n, d.get(c) + 1);
+                    queue.add(n);
+                }
+            }
+        }
+        return d;
     }
 
     private static String toHtml(Object value) throws Exception {

@@ -78,6 +78,16 @@ class JupyterKernelTest {
         Result list = exec(List.of(JUPYTER.toString(), "kernelspec", "list", "--json"), jupyterEnv(), null, 60);
         assertEquals(0, list.code(), list.output());
         assertTrue(list.output().contains("\"" + NAME + "\""), list.output());
+        // --user (the default) honours JUPYTER_DATA_DIR, as Jupyter does
+        Path data = prefix.resolve("user-data");
+        Result user = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", root.resolve("kernel/target/seqlab-kernel-0.1.0-SNAPSHOT.jar") + ":" + root.resolve("kernel/target/lib") + "/*",
+                "dev.seqlab.cli.Main", "install", "--user", "--name", "seqlab-user-test"),
+                Map.of("JUPYTER_DATA_DIR", data.toString()), null, 60);
+        assertEquals(0, user.code(), user.output());
+        list = exec(List.of(JUPYTER.toString(), "kernelspec", "list", "--json"), Map.of("JUPYTER_DATA_DIR", data.toString()), null, 60);
+        assertEquals(0, list.code(), list.output());
+        assertTrue(list.output().contains("\"seqlab-user-test\""), list.output());
     }
 
     @Test
