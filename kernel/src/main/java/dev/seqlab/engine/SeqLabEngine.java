@@ -211,6 +211,11 @@ public final class SeqLabEngine implements AutoCloseable {
         control.stopCell(300);
     }
 
+    /** @return true while user code of a cell is running (not while it compiles) */
+    public boolean isRunning() {
+        return control.isRunning();
+    }
+
     private void runCell(String code) {
         String magic = Magics.cellMagicName(code);
         if (magic != null) {

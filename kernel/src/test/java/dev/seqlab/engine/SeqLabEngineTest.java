@@ -129,8 +129,39 @@ class SeqLabEngineTest {
         EvalResult r = f.get(5, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(EvalResult.Status.INTERRUPTED, r.status());
+        System.out.printf("interrupt to end of cell: %.3f s%n", seconds);
         assertTrue(seconds < 1.0, "took " + seconds + " s");
         assertEquals("3", run("1 + 2").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
+    void interruptStopsANativeTensorLoopAndDjlStillWorks() throws Exception {
+        String loop = """
+                var manager = ai.djl.ndarray.NDManager.newBaseManager();
+                var w = manager.randomNormal(new ai.djl.ndarray.types.Shape(256, 256));
+                while (true) {
+                    try (var step = manager.newSubManager()) {
+                        var x = step.randomNormal(new ai.djl.ndarray.types.Shape(64, 256));
+                        x.matMul(w).tanh().sum().getFloat();
+                    }
+                }
+                """;
+        RecordingOutputs out = new RecordingOutputs();
+        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(loop, out));
+        // wait until the loop runs (the engine's first use loads PyTorch)
+        for (int i = 0; i < 200 && !engine.isRunning(); i++) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(1500);
+        long t0 = System.nanoTime();
+        engine.interrupt();
+        EvalResult r = f.get(10, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(EvalResult.Status.INTERRUPTED, r.status(), out.events.toString());
+        System.out.printf("interrupt to end of cell: %.3f s%n", seconds);
+        assertTrue(seconds < 1.0, "took " + seconds + " s");
+        RecordingOutputs after = run("manager.ones(new ai.djl.ndarray.types.Shape(2)).sum().getFloat()");
+        assertEquals("2.0", after.of("result").get(0).bundle().get("text/plain"), after.events.toString());
     }
 
     @Test
