@@ -102,6 +102,15 @@ public final class SeqLabEngine implements AutoCloseable {
                 imports.add(imp);
             }
         }
+        List<String> onDemand = imports.stream().filter(i -> i.endsWith(".*") && !i.startsWith("static "))
+                .map(i -> i.substring(0, i.length() - 2)).toList();
+        List<String> ours = onDemand.stream().filter(p -> p.startsWith("dev.seqlab")).toList();
+        List<String> theirs = onDemand.stream().filter(p -> !p.startsWith("dev.seqlab")).toList();
+        for (String winner : DefaultImports.clashWinners(ours, theirs, SeqLabEngine.class.getClassLoader())) {
+            if (define("import " + winner + ";")) {
+                imports.add(winner);
+            }
+        }
         define(HELPERS.lines().toList().get(0));
         define(HELPERS.lines().toList().get(1));
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -67,10 +67,7 @@ public final class Renderers {
             if (r != null) {
                 r.render(value, bundle);
             } else {
-                String html = toHtml(value);
-                if (html != null) {
-                    bundle.put("text/html", html);
-                }
+                renderByConvention(value, bundle);
             }
         } catch (Exception | LinkageError e) {
             LOG.log(Level.WARNING, "Rendering " + value.getClass().getName() + " failed; showing its text", e);
@@ -184,17 +181,56 @@ public final class Renderers {
         return d;
     }
 
-    private static String toHtml(Object value) throws Exception {
+    /**
+     * Objects without a registered renderer may still offer MIME data through public no-argument
+     * methods, so DSL classes need no kernel dependency: {@code String toHtml()} gives
+     * {@code text/html}; {@code byte[] png()} gives {@code image/png}; {@code byte[] svg()} or
+     * {@code String svg()} gives {@code image/svg+xml}; and an XChart returned by {@code chart()}
+     * is rendered as a chart.
+     */
+    private void renderByConvention(Object value, Map<String, Object> bundle) throws Exception {
+        Object html = call(value, "toHtml");
+        if (html instanceof String h) {
+            bundle.put("text/html", h);
+        }
+        Object png = call(value, "png");
+        if (png instanceof byte[] b) {
+            bundle.put("image/png", java.util.Base64.getEncoder().encodeToString(b));
+        }
+        Object svg = call(value, "svg");
+        if (svg instanceof byte[] b) {
+            bundle.put("image/svg+xml", new String(b, java.nio.charset.StandardCharsets.UTF_8));
+        } else if (svg instanceof String sv) {
+            bundle.put("image/svg+xml", sv);
+        }
+        if (png == null && svg == null) {
+            Object chart = call(value, "chart");
+            if (chart != null && chart != value) {
+                Renderer<Object> r = find(chart.getClass());
+                if (r != null) {
+                    String text = (String) bundle.get("text/plain");
+                    r.render(chart, bundle);
+                    bundle.put("text/plain", text);
+                }
+            }
+        }
+    }
+
+    private static Object call(Object value, String name) throws Exception {
         Method m;
         try {
-            m = value.getClass().getMethod("toHtml");
+            m = value.getClass().getMethod(name);
         } catch (NoSuchMethodException e) {
             return null;
         }
-        if (m.getReturnType() != String.class || Modifier.isStatic(m.getModifiers())) {
+        if (Modifier.isStatic(m.getModifiers()) || m.getReturnType() == void.class) {
             return null;
         }
         m.setAccessible(true);
-        return (String) m.invoke(value);
+        try {
+            return m.invoke(value);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : e;
+        }
     }
 }

@@ -77,6 +77,26 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void everySeqLabClassNameResolvesWithoutAmbiguity() {
+        for (String imp : engine.imports()) {
+            if (imp.startsWith("dev.seqlab") && imp.endsWith(".*")) {
+                String pkg = imp.substring(0, imp.length() - 2);
+                for (String name : DefaultImports.classNames(pkg, getClass().getClassLoader())) {
+                    try {
+                        if (!java.lang.reflect.Modifier.isPublic(Class.forName(pkg + "." + name).getModifiers())) {
+                            continue;
+                        }
+                    } catch (ClassNotFoundException e) {
+                        continue;
+                    }
+                    EvalResult r = engine.eval(name + ".class", new RecordingOutputs());
+                    assertTrue(r.ok(), pkg + "." + name + ": " + r.evalue());
+                }
+            }
+        }
+    }
+
+    @Test
     void compileErrorNamesCellLineAndCode() {
         RecordingOutputs out = new RecordingOutputs();
         EvalResult r = engine.eval("int ok = 1;\n\nString s = 42;", out);

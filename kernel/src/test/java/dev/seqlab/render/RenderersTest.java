@@ -23,6 +23,25 @@ class RenderersTest {
         }
     }
 
+    /** A DSL-like figure offering images. */
+    public static final class Picture {
+        public byte[] png() {
+            return new byte[] {1, 2, 3};
+        }
+
+        public String svg() {
+            return "<svg/>";
+        }
+    }
+
+    @Test
+    void pngAndSvgMethodsAreHonoured() {
+        Map<String, Object> b = new Renderers().render(new Picture());
+        assertEquals("AQID", b.get("image/png"));
+        assertEquals("<svg/>", b.get("image/svg+xml"));
+        assertTrue(b.containsKey("text/plain"));
+    }
+
     @Test
     void plainTextAlwaysPresent() {
         Map<String, Object> b = new Renderers().render(null);
