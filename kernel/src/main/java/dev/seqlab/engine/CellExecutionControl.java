@@ -79,6 +79,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         }
         Throwable t = failure.get();
         if (t instanceof ThreadDeath || (stopped && t != null)) {
+            lastFailure = t instanceof InvocationTargetException ite ? ite.getCause() : t;
             stopped = true;
             throw new ExecutionControl.StoppedException();
         }

@@ -88,7 +88,12 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
         return new ErrorReport(name, msg, List.of(RED + name + RESET + ": " + msg));
     }
 
-    static ErrorReport interrupted() {
+    static ErrorReport interrupted(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SeqLabException s) {
+                return seqlab(s);
+            }
+        }
         String msg = "The cell was interrupted.";
         return new ErrorReport("InterruptedException", msg, List.of(RED + "InterruptedException" + RESET + ": " + msg));
     }

@@ -192,7 +192,8 @@ public final class SeqLabEngine implements AutoCloseable {
                 Displays.end();
             }
             if (c.interrupted || control.wasStopped()) {
-                ErrorReport r = ErrorReport.interrupted();
+                // Code that ends cooperatively may say what it kept (the DSL's training loop does).
+                ErrorReport r = ErrorReport.interrupted(control.lastFailure());
                 sink.error(r.ename(), r.evalue(), r.traceback());
                 return EvalResult.error(EvalResult.Status.INTERRUPTED, r.ename(), r.evalue(), r.traceback());
             }

@@ -196,6 +196,18 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void interruptedCodeMaySayWhatItKept() throws Exception {
+        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
+                "{\n  while (!Thread.interrupted()) { }\n  throw new dev.seqlab.SeqLabException(\"Training was interrupted in epoch 3; the best model is kept.\");\n}",
+                new RecordingOutputs()));
+        Thread.sleep(400);
+        engine.interrupt();
+        EvalResult r = f.get(5, TimeUnit.SECONDS);
+        assertEquals(EvalResult.Status.INTERRUPTED, r.status());
+        assertEquals("Training was interrupted in epoch 3; the best model is kept.", r.evalue());
+    }
+
+    @Test
     void displayAndUpdateDisplay() {
         RecordingOutputs out = run("String id = display(\"first\");\nupdateDisplay(id, \"second\");\nid");
         assertEquals(1, out.of("display").size());
