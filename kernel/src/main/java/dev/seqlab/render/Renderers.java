@@ -34,6 +34,7 @@ public final class Renderers {
         Renderers r = new Renderers();
         ChartRenderer.registerIfPresent(r);
         TableRenderer.registerIfPresent(r);
+        DslRenderers.registerIfPresent(r);
         return r;
     }
 
