@@ -160,7 +160,7 @@ public final class SeqLabEngine implements AutoCloseable {
      * to {@code sink} as they happen.
      *
      * @param cellCode the cell's text
-     * @param sink where outputs go
+     * @param target where outputs go (streams are sent before any later display, result or error)
      * @return how the cell ended
      */
     public EvalResult eval(String cellCode, Outputs target) {
