@@ -120,7 +120,7 @@ final class TrainingLoop {
                         normSum[k] += stats[1 + k];
                     }
                     if (exp.clipNorm() > 0) {
-                        clippedMax = Math.max(clippedMax, stats[stats.length - 1]);
+                        clippedMax = Math.max(clippedMax, stats[net.depth() + 2]); // after loss, global and per-stage norms
                     }
                     globalStep++;
                     emitStep(new Progress(exp.name(), epoch + 1, exp.epochs(), s + 1, stepsPerEpoch, lossSum / seen,
