@@ -1074,6 +1074,9 @@ public final class Plots {
 
     private static void integerTicks(XYChart chart) {
         chart.getStyler().setXAxisDecimalPattern("0");
+        // XChart labels every integer when the axis is short in range; past ~15 epochs the
+        // labels run into each other, so give it room to choose fewer ticks.
+        chart.getStyler().setXAxisTickMarkSpacingHint(60);
     }
 
     private static void rotateIfLong(org.knowm.xchart.style.AxesChartStyler s, List<String> names) {

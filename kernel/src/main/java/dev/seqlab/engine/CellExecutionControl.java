@@ -25,6 +25,8 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile Object lastValue;
     private volatile boolean stopped;
     private volatile Throwable lastFailure;
+    /** An interrupt that came while the cell was compiling: honoured when its code starts. */
+    private boolean pendingStop;
 
     /** @return the exception the last snippet threw (the real object, not JShell's copy), or null */
     Throwable lastFailure() {
@@ -41,10 +43,11 @@ final class CellExecutionControl extends DirectExecutionControl {
         return stopped;
     }
 
-    /** Forgets the last value and stop flag before a new cell. */
-    void reset() {
+    /** Forgets the last value and stop flags before a new cell. */
+    synchronized void reset() {
         lastValue = null;
         stopped = false;
+        pendingStop = false;
     }
 
     /** @return true while user code runs */
@@ -70,7 +73,15 @@ final class CellExecutionControl extends DirectExecutionControl {
             }
         }, "seqlab-cell");
         thread.setDaemon(true);
-        running.set(thread);
+        synchronized (this) {
+            if (pendingStop) {
+                // The user interrupted while this snippet was still compiling: without this the
+                // interrupt would be lost and a loop in the snippet would then run forever.
+                stopped = true;
+                throw new ExecutionControl.StoppedException();
+            }
+            running.set(thread);
+        }
         thread.start();
         try {
             thread.join();
@@ -102,9 +113,13 @@ final class CellExecutionControl extends DirectExecutionControl {
      */
     @SuppressWarnings({"deprecation", "removal"})
     void stopCell(long graceMillis) {
-        Thread t = running.get();
-        if (t == null) {
-            return;
+        Thread t;
+        synchronized (this) {
+            t = running.get();
+            if (t == null) {
+                pendingStop = true; // cleared when the next cell starts (reset)
+                return;
+            }
         }
         stopped = true;
         t.interrupt();

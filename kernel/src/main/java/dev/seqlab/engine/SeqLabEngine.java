@@ -167,9 +167,9 @@ public final class SeqLabEngine implements AutoCloseable {
         synchronized (evalLock) {
             Outputs sink = new StreamsFirst(target);
             Cell c = new Cell(sink);
+            control.reset(); // before the cell is visible to interrupt(), so no interrupt is cleared
             cell = c;
             cellNumber++;
-            control.reset();
             PrintStream savedOut = System.out;
             PrintStream savedErr = System.err;
             out.target(target);
@@ -216,7 +216,8 @@ public final class SeqLabEngine implements AutoCloseable {
      */
     public void interrupt() {
         Cell c = cell;
-        if (c != null && control.isRunning()) {
+        if (c != null) {
+            // Also while the cell compiles: the control then stops its code as soon as it starts.
             c.interrupted = true;
         }
         control.stopCell(300);
@@ -326,7 +327,10 @@ public final class SeqLabEngine implements AutoCloseable {
                             + ", which is not defined yet; it can be used once that is defined.");
                 }
                 if (showsValue(s)) {
-                    c.value = renderers.render(control.lastValue());
+                    Object v = control.lastValue();
+                    // System.out.printf(...) as a cell's last line returns the stream itself;
+                    // showing "java.io.PrintStream@47cca384" under the printed text helps no one.
+                    c.value = v instanceof java.io.PrintStream ? null : renderers.render(v);
                 }
             }
         }

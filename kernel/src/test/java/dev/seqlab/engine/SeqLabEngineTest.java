@@ -55,6 +55,13 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void printfAsLastLinePrintsWithoutShowingTheStream() {
+        RecordingOutputs out = run("System.out.printf(\"rmse %.1f%n\", 2.25)");
+        assertEquals("rmse 2.3\n", out.stream("stdout"));
+        assertTrue(out.of("result").isEmpty(), "no java.io.PrintStream@... result");
+    }
+
+    @Test
     void capturesStdoutAndStderr() {
         RecordingOutputs out = run("System.out.println(\"hello\");\nSystem.err.println(\"oops\");");
         assertEquals("hello\n", out.stream("stdout"));
@@ -183,6 +190,22 @@ class SeqLabEngineTest {
         assertTrue(seconds < 1.0, "took " + seconds + " s");
         RecordingOutputs after = run("manager.ones(new ai.djl.ndarray.types.Shape(2)).sum().getFloat()");
         assertEquals("2.0", after.of("result").get(0).bundle().get("text/plain"), after.events.toString());
+    }
+
+    @Test
+    void interruptDuringCompilationStopsTheCellWhenItsCodeStarts() throws Exception {
+        // A large cell takes a while to compile; an interrupt in that window must not be lost.
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            code.append("int pad").append(i).append(" = ").append(i).append(";\n");
+        }
+        code.append("while (true) { }");
+        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(code.toString(), new RecordingOutputs()));
+        Thread.sleep(150);        // 300 snippets take seconds to compile: we are mid-cell, almost surely compiling
+        assertTrue(!f.isDone());
+        engine.interrupt();       // exactly once: before the fix it was dropped and the loop never ended
+        assertEquals(EvalResult.Status.INTERRUPTED, f.get(10, TimeUnit.SECONDS).status());
+        assertEquals("42", run("6 * 7").of("result").get(0).bundle().get("text/plain"), "the next cell runs normally");
     }
 
     @Test
