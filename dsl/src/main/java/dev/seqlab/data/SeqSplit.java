@@ -251,6 +251,35 @@ public final class SeqSplit {
     }
 
     /**
+     * Exposes this part as a plain DJL {@link ai.djl.training.dataset.Dataset}, for users who
+     * train with DJL's own {@code Trainer}: data are {@code [x, mask]} and labels the targets,
+     * batched with a seeded shuffle (see {@link SeededSampler}).
+     *
+     * @param manager the manager that will own the arrays (close it when done)
+     * @param batchSize samples per batch
+     * @param shuffle whether to shuffle each pass
+     * @param seed the shuffle's seed
+     * @return the data set
+     */
+    public ai.djl.training.dataset.ArrayDataset dataset(NDManager manager, int batchSize, boolean shuffle, long seed) {
+        SeqLabException.check(batchSize >= 1, "Batch size %d is below 1; use a batch size of 1 or more.", batchSize);
+        SeqLabException.check(size() > 0, "This part is empty, so it cannot become a data set; use a larger fraction for it.");
+        int[] all = new int[size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        NDList in = inputs(manager, all);
+        ai.djl.training.dataset.Sampler.SubSampler sub = shuffle
+                ? new SeededSampler(seed)
+                : new ai.djl.training.dataset.SequenceSampler();
+        return new ai.djl.training.dataset.ArrayDataset.Builder()
+                .setData(in.get(0), in.get(1))
+                .optLabels(labels(manager, all))
+                .setSampling(new ai.djl.training.dataset.BatchSampler(sub, batchSize))
+                .build();
+    }
+
+    /**
      * Returns the first {@code n} samples as a new split (for learning curves and quick tests).
      *
      * @param n how many samples to keep

@@ -25,10 +25,12 @@ public interface SequenceData {
      * Maps regression outputs from the scaled space back to the data's own units; returns the
      * input unchanged for other tasks.
      *
+     * @param part the part the rows belong to (row i is sample i): a differenced series needs
+     *     each sample's last observed value
      * @param scaled rows of model outputs, horizon-major as in {@link SeqSplit#values()}
      * @return the same values in original units
      */
-    float[][] unscale(float[][] scaled);
+    float[][] unscale(SeqSplit part, float[][] scaled);
 
     /** @return where the data came from: a file path or a table name */
     String source();

@@ -12,13 +12,22 @@ import java.util.function.Supplier;
  */
 public interface TrainingListener {
 
-    /** Called once before the first step. @param p the initial progress */
+    /**
+     * Called once before the first step.
+     * @param p the initial progress
+     */
     default void onStart(Progress p) {}
 
-    /** Called after every optimizer step. @param p the progress */
+    /**
+     * Called after every optimizer step.
+     * @param p the progress
+     */
     default void onStep(Progress p) {}
 
-    /** Called after every epoch, with validation loss filled in. @param p the progress */
+    /**
+     * Called after every epoch, with validation loss filled in.
+     * @param p the progress
+     */
     default void onEpoch(Progress p) {}
 
     /**

@@ -1,0 +1,433 @@
+package dev.seqlab.train;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import dev.seqlab.SeqLabException;
+import dev.seqlab.data.Corpus;
+import dev.seqlab.data.SeqSplit;
+import dev.seqlab.data.SequenceData;
+import dev.seqlab.data.Task;
+import dev.seqlab.model.Network;
+import java.lang.ref.Cleaner;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * A finished training run: the best model (restored), its history, its test metrics and a
+ * record of everything needed to reproduce it.
+ *
+ * <p>A run owns the native memory of its weights. It is freed by {@link #close()}, or when the
+ * run becomes unreachable (notebooks re-run cells and drop old runs without closing them).
+ */
+public final class Run implements AutoCloseable {
+
+    private static final Cleaner CLEANER = Cleaner.create();
+    private static volatile Run last;
+
+    private final Experiment experiment;
+    private final SequenceData data;
+    private final Network network;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final Table history;
+    private final int bestEpoch;
+    private final String stopReason;
+    private final double trainSeconds;
+    private final int threads;
+    private final Map<String, Double> testMetrics;
+    private final ClassReport testReport;
+    private final RunRecord record;
+    private final Cleaner.Cleanable cleanable;
+
+    private Run(Experiment experiment, SequenceData data, Network network, NDManager manager, ParameterStore store, Table history, int bestEpoch,
+            String stopReason, double trainSeconds, int threads, Map<String, Double> testMetrics, ClassReport testReport,
+            RunRecord record) {
+        this.experiment = experiment;
+        this.data = data;
+        this.network = network;
+        this.manager = manager;
+        this.store = store;
+        this.history = history;
+        this.bestEpoch = bestEpoch;
+        this.stopReason = stopReason;
+        this.trainSeconds = trainSeconds;
+        this.threads = threads;
+        this.testMetrics = testMetrics;
+        this.testReport = testReport;
+        this.record = record;
+        this.cleanable = CLEANER.register(this, manager::close);
+    }
+
+    static Run finish(Experiment exp, Network net, NDManager manager, ParameterStore ps, Table history, int bestEpoch, String stop,
+            double trainSeconds, int threads) {
+        SequenceData data = exp.data();
+        SeqSplit test = data.test();
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        ClassReport report = null;
+        if (test.size() > 0) {
+            Inference.Pass pass = Inference.run(net, ps, manager, test, data.spec().task() != Task.NEXT_TOKEN);
+            switch (data.spec().task()) {
+                case REGRESSION:
+                    metrics.putAll(Metrics.regression(data.unscale(test, test.values()), data.unscale(test, pass.outputs())));
+                    break;
+                case CLASSIFICATION:
+                    report = Metrics.classification(test.classes(), Inference.argmax(pass.outputs()), data.spec().labels());
+                    metrics.put("accuracy", report.accuracy());
+                    metrics.put("precision", report.macroPrecision());
+                    metrics.put("recall", report.macroRecall());
+                    metrics.put("f1", report.macroF1());
+                    metrics.put("cross_entropy", pass.loss());
+                    break;
+                default:
+                    metrics.put("cross_entropy", pass.loss());
+                    metrics.put("perplexity", Metrics.perplexity(pass.loss()));
+            }
+        }
+        RunRecord record = RunRecord.of(exp, net, threads, history, metrics, trainSeconds, stop, bestEpoch);
+        return new Run(exp, data, net, manager, ps, history, bestEpoch, stop, trainSeconds, threads, Collections.unmodifiableMap(metrics),
+                report, record);
+    }
+
+    static Run loaded(RunRecord record, SequenceData data, Network net, NDManager manager, Table history, int bestEpoch, String stop,
+            double trainSeconds, int threads, Map<String, Double> testMetrics) {
+        ClassReport report = null;
+        if (data != null && data.spec().task() == Task.CLASSIFICATION && data.test().size() > 0) {
+            ParameterStore ps = new ParameterStore(manager, false);
+            report = Metrics.classification(data.test().classes(),
+                    Inference.argmax(Inference.run(net, ps, manager, data.test(), true).outputs()), data.spec().labels());
+        }
+        return new Run(null, data, net, manager, new ParameterStore(manager, false), history, bestEpoch, stop, trainSeconds, threads,
+                Collections.unmodifiableMap(new LinkedHashMap<>(testMetrics)), report, record);
+    }
+
+    /**
+     * Saves the weights, history and record to a folder (replacing an earlier save there). The
+     * folder is assembled beside the target and renamed into place: a crash never leaves a
+     * half-written checkpoint.
+     *
+     * @param dir the folder
+     * @return the folder written
+     */
+    public java.nio.file.Path save(String dir) {
+        return save(java.nio.file.Path.of(dir));
+    }
+
+    /**
+     * Saves the weights, history and record to a folder.
+     *
+     * @param dir the folder
+     * @return the folder written
+     */
+    public java.nio.file.Path save(java.nio.file.Path dir) {
+        checkOpen();
+        return Checkpoint.save(this, dir);
+    }
+
+    /**
+     * Loads a saved run without its data: it can predict raw outputs and show its record.
+     *
+     * @param dir the folder written by {@link #save}
+     * @return the run
+     */
+    public static Run load(String dir) {
+        return Checkpoint.load(java.nio.file.Path.of(dir), null);
+    }
+
+    /**
+     * Loads a saved run together with the data it was trained on (checked by sha256 and shape),
+     * so that it predicts in the data's units exactly as before it was saved.
+     *
+     * @param dir the folder written by {@link #save}
+     * @param data the same data set, prepared the same way
+     * @return the run
+     */
+    public static Run load(String dir, SequenceData data) {
+        return Checkpoint.load(java.nio.file.Path.of(dir), data);
+    }
+
+    static void setLast(Run run) {
+        last = run;
+    }
+
+    /**
+     * Returns the most recent run trained in this JVM, including one stopped by an interrupt.
+     *
+     * @return the last run
+     * @throws SeqLabException if nothing was trained yet
+     */
+    public static Run last() {
+        Run r = last;
+        SeqLabException.check(r != null, "No run has been trained yet; call train() on an Experiment first.");
+        return r;
+    }
+
+    /**
+     * Returns the experiment that produced this run.
+     *
+     * @return the experiment
+     * @throws SeqLabException for a run loaded from disk (its configuration is in {@link #record()})
+     */
+    public Experiment experiment() {
+        SeqLabException.check(experiment != null, "This run was loaded from disk, so it has no Experiment object; its configuration is in record().");
+        return experiment;
+    }
+
+    /** @return the run's display name */
+    public String name() {
+        return record.name();
+    }
+
+    /** @return the seed the run was trained with */
+    public long seed() {
+        return record.seed();
+    }
+
+    /**
+     * Returns the data set the run was trained on.
+     *
+     * @return the data set
+     * @throws SeqLabException for a run loaded without its data
+     */
+    public SequenceData data() {
+        SeqLabException.check(data != null, "This run was loaded without its data; use Run.load(dir, data) to predict in the data's units.");
+        return data;
+    }
+
+    /** @return the built model with the best weights */
+    public Network network() {
+        return network;
+    }
+
+    /** @return the plain DJL block of the model, for use outside SeqLab */
+    public Block block() {
+        return network.block();
+    }
+
+    /** @return one row per epoch: losses, validation metric, learning rate, gradient norms, seconds */
+    public Table history() {
+        return history.copy();
+    }
+
+    /** @return the epoch whose weights were restored (best validation loss) */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** @return why training ended: completed, early stop or interrupt */
+    public String stopReason() {
+        return stopReason;
+    }
+
+    /** @return wall-clock seconds of training (without the final test evaluation) */
+    public double trainSeconds() {
+        return trainSeconds;
+    }
+
+    /** @return the intra-op thread count used */
+    public int threads() {
+        return threads;
+    }
+
+    /** @return metrics on the test part, in data units: rmse/mae/... or accuracy/f1/... or perplexity */
+    public Map<String, Double> testMetrics() {
+        return testMetrics;
+    }
+
+    /**
+     * Returns one test metric.
+     *
+     * @param name for example "rmse", "accuracy" or "perplexity"
+     * @return its value
+     */
+    public double metric(String name) {
+        Double v = testMetrics.get(name);
+        SeqLabException.check(v != null, "This run has no test metric '%s'; it has: %s.", name, String.join(", ", testMetrics.keySet()));
+        return v;
+    }
+
+    /** @return precision, recall, F1 and confusion matrix on the test part (classification only) */
+    public ClassReport report() {
+        SeqLabException.check(testReport != null, "Only a classification run with a test part has a class report; this run is %s.",
+                network.spec().task().name().toLowerCase(Locale.ROOT));
+        return testReport;
+    }
+
+    /** @return the reproducibility record: configuration, seed, threads, data hash, versions, timings */
+    public RunRecord record() {
+        return record;
+    }
+
+    /**
+     * Predicts a data part: forecasts in the data's own units, or class probabilities.
+     *
+     * @param part a part of this run's data set (or one built the same way)
+     * @return one row per sample
+     */
+    public float[][] predict(SeqSplit part) {
+        Task task = network.spec().task();
+        SeqLabException.check(task != Task.NEXT_TOKEN, "A language model predicts text, not rows; use generate(prompt, length, temperature).");
+        float[][] raw = predictRaw(part);
+        return task == Task.REGRESSION ? data().unscale(part, raw) : Inference.softmax(raw);
+    }
+
+    /**
+     * Returns the true targets of a part in the data's own units (regression), for comparison
+     * with {@link #predict(SeqSplit)}.
+     *
+     * @param part a part of this run's data set
+     * @return one row per sample
+     */
+    public float[][] truth(SeqSplit part) {
+        SeqLabException.check(network.spec().task() == Task.REGRESSION, "Only regression runs have values to compare; use report() for classes.");
+        return data().unscale(part, part.values());
+    }
+
+    /**
+     * Predicts the class of every sample.
+     *
+     * @param part a part of a classification data set
+     * @return the most probable class per sample
+     */
+    public int[] predictClasses(SeqSplit part) {
+        SeqLabException.check(network.spec().task() == Task.CLASSIFICATION, "Only classification runs predict classes; this run is %s.",
+                network.spec().task().name().toLowerCase(Locale.ROOT));
+        return Inference.argmax(predictRaw(part));
+    }
+
+    /**
+     * Returns the raw model outputs (scaled values or logits), exactly as the network computes
+     * them: the quantity that must be identical after {@link #save} and {@link #load}.
+     *
+     * @param part the data part
+     * @return one row per sample
+     */
+    public float[][] predictRaw(SeqSplit part) {
+        checkOpen();
+        return Inference.run(network, store, manager, part, true).outputs();
+    }
+
+    /**
+     * Returns the attention weights of one sample over its real time steps (padding dropped).
+     *
+     * @param part the data part
+     * @param sample the sample index in the part
+     * @return weights summing to 1
+     */
+    public float[] attention(SeqSplit part, int sample) {
+        SeqLabException.check(network.hasAttention(), "This model has no attention; declare it with .attention() to see attention weights.");
+        SeqLabException.check(sample >= 0 && sample < part.size(), "Sample %d is out of range; this part has samples 0 to %d.", sample,
+                part.size() - 1);
+        checkOpen();
+        SeqSplit one = part.head(sample + 1);
+        Inference.Pass pass = Inference.run(network, store, manager, one, true);
+        return Arrays.copyOf(pass.attention()[sample], part.lengths()[sample]);
+    }
+
+    /**
+     * Generates text from a language model: starts from the prompt and samples one token at a
+     * time from the softmax of the last step's logits divided by the temperature. Sampling is
+     * seeded with the run's seed, so the same call gives the same text.
+     *
+     * @param prompt the start of the text (its unknown characters or words become &lt;unk&gt;)
+     * @param length how many tokens to add
+     * @param temperature below 1 is more conservative, above 1 more adventurous; must be above 0
+     * @return the prompt followed by the generated text
+     */
+    public String generate(String prompt, int length, double temperature) {
+        SeqLabException.check(network.spec().task() == Task.NEXT_TOKEN && data() instanceof Corpus,
+                "Only a language model trained on a Corpus generates text; train one with Corpus.text(...) and a next-token head.");
+        SeqLabException.check(temperature > 0 && Double.isFinite(temperature), "Temperature %s is not above 0; use a value such as 0.8.", temperature);
+        SeqLabException.check(length >= 0, "Length %d is negative; ask for 0 or more tokens.", length);
+        checkOpen();
+        Corpus corpus = (Corpus) data();
+        java.util.List<Integer> context = new java.util.ArrayList<>();
+        for (int id : corpus.encode(prompt)) {
+            context.add(id);
+        }
+        SeqLabException.check(!context.isEmpty(), "The prompt is empty; start with at least one character or word.");
+        java.util.Random random = new java.util.Random(seed());
+        int window = network.spec().timeSteps();
+        int[] out = new int[length];
+        for (int i = 0; i < length; i++) {
+            int from = Math.max(0, context.size() - window);
+            int t = context.size() - from;
+            long[] ids = new long[t];
+            float[] mask = new float[t];
+            for (int j = 0; j < t; j++) {
+                ids[j] = context.get(from + j);
+                mask[j] = 1;
+            }
+            float[] logits;
+            try (NDManager step = manager.newSubManager()) {
+                ai.djl.ndarray.NDList in = new ai.djl.ndarray.NDList(step.create(ids, new ai.djl.ndarray.types.Shape(1, t)),
+                        step.create(mask, new ai.djl.ndarray.types.Shape(1, t)));
+                logits = network.forward(store, in, false).get(0).get(0).get(t - 1).toFloatArray();
+            }
+            int next = sample(logits, temperature, random);
+            out[i] = next;
+            context.add(next);
+        }
+        return prompt + corpus.decode(out);
+    }
+
+    /** Samples an id from softmax(logits / temperature), never padding (0) or unknown (1). */
+    private static int sample(float[] logits, double temperature, java.util.Random random) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 2; j < logits.length; j++) {
+            max = Math.max(max, logits[j] / temperature);
+        }
+        double[] p = new double[logits.length];
+        double sum = 0;
+        for (int j = 2; j < logits.length; j++) {
+            p[j] = Math.exp(logits[j] / temperature - max);
+            sum += p[j];
+        }
+        double u = random.nextDouble() * sum;
+        for (int j = 2; j < logits.length; j++) {
+            u -= p[j];
+            if (u <= 0) {
+                return j;
+            }
+        }
+        return logits.length - 1;
+    }
+
+    NDManager manager() {
+        return manager;
+    }
+
+    ParameterStore store() {
+        return store;
+    }
+
+    private void checkOpen() {
+        SeqLabException.check(manager.isOpen(), "This run was closed; train it again or load it with Run.load(dir).");
+    }
+
+    /** Frees the native memory of the weights; the run cannot predict afterwards. */
+    @Override
+    public void close() {
+        cleanable.clean();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        s.append("Run[").append(record.name()).append("]\n");
+        s.append("  model     ").append(record.model()).append(" (").append(network.parameterCount()).append(" parameters)\n");
+        s.append("  data      ").append(record.data()).append('\n');
+        s.append("  training  ").append(String.format(Locale.ROOT, "%s, %d epochs run, best epoch %d, %.1f s, seed %d, %d threads",
+                stopReason, history.rowCount(), bestEpoch, trainSeconds, record.seed(), threads)).append('\n');
+        s.append("  test      ");
+        if (testMetrics.isEmpty()) {
+            s.append("(no test part)");
+        }
+        testMetrics.forEach((k, v) -> s.append(k).append('=').append(String.format(Locale.ROOT, "%.4f", v)).append("  "));
+        return s.toString().stripTrailing();
+    }
+}
