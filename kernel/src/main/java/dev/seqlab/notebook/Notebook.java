@@ -30,7 +30,7 @@ import java.util.List;
  */
 public final class Notebook {
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeSpecialFloatingPointValues()
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().serializeSpecialFloatingPointValues()
             .setFormattingStyle(FormattingStyle.PRETTY.withIndent(" ")).create();
 
     private final JsonObject root;
