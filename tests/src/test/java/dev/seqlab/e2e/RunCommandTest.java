@@ -236,23 +236,29 @@ class RunCommandTest {
     }
 
     @Test
-    void aFailingCellStopsTheRunWithCellAndLine() throws Exception {
+    void aFailingCellStopsTheRunWithCellAndLineAndCwdSetsRelativePaths() throws Exception {
         Path nb = tmp.resolve("fails.ipynb");
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Files.writeString(data.resolve("greeting.txt"), "hello from the cwd");
         Files.writeString(nb, """
                 {"cells": [
-                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "int a = 1;"},
+                  {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "int a = 1;\\nSystem.out.println(Files.readString(Path.of(\\"greeting.txt\\")));"},
                   {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "int b = 2;\\nint c = a / 0;"},
                   {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": "System.out.println(a);"}],
                  "metadata": {"kernelspec": {"name": "seqlab", "language": "java", "display_name": "SeqLab (Java)"}},
                  "nbformat": 4, "nbformat_minor": 4}
                 """);
-        Launcher.Result r = Launcher.run(tmp, 120, "run", nb.toString());
+        Launcher.Result bad = Launcher.run(tmp, 60, "run", nb.toString(), "--cwd", tmp.resolve("nowhere").toString());
+        assertEquals(2, bad.exitCode(), bad.stderr());
+        assertEquals("seqlab run: --cwd " + tmp.resolve("nowhere") + " is not a folder; give an existing directory.", bad.stderr().strip());
+        Launcher.Result r = Launcher.run(tmp, 120, "run", nb.toString(), "--cwd", data.toString());
         assertEquals(1, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("\ncell 2, line 2: ArithmeticException: / by zero\n"), r.stderr());
         Path out = tmp.resolve("fails.out.ipynb");
         validate(out);
         JsonObject saved = read(out);
-        assertEquals(List.of(List.of(), List.of("error"), List.of()), outputTypes(saved));
+        assertEquals(List.of(List.of("stream:stdout"), List.of("error"), List.of()), outputTypes(saved));
+        assertTrue(allText(saved).contains("hello from the cwd"), allText(saved));
     }
 
     static Exec exec(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException, InterruptedException {
