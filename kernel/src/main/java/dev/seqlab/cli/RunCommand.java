@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
  * JVM with the kernel's engine, and writes the executed notebook. Exit codes: 0 ok, 1 a cell
  * failed or timed out, 2 bad input or usage (nothing written).
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, synopsisHeading = "Usage: seqlab run ",
         customSynopsis = "NOTEBOOK.ipynb|SCRIPT.jsh [-p NAME VALUE]... [-f params.json|.yaml] [-o OUT.ipynb] [--timeout SECONDS] "
                 + "[--allow-errors] [--log-output] [--prepare-only] [--cwd DIR]",
         description = {"Run a notebook top to bottom without Jupyter, with parameters, and save the executed notebook "
@@ -37,7 +37,7 @@ final class RunCommand implements Callable<Integer> {
     @CommandLine.Parameters(index = "0", paramLabel = "NOTEBOOK", description = "the .ipynb notebook (or .jsh script) to run")
     Path input;
 
-    @Option(names = {"-p", "--parameter"}, arity = "2", paramLabel = "NAME VALUE",
+    @Option(names = {"-p", "--parameter"}, arity = "2", paramLabel = "NAME VALUE", hideParamSyntax = true,
             description = "a parameter: int, long, double, true/false, text (quoted or not) or a list such as [1, 2, 3]")
     List<String> parameters = new ArrayList<>();
 
