@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * element type ({@code List<Integer>}, {@code List<Long>}, {@code List<Double>},
  * {@code List<Boolean>}, {@code List<String>}); whole numbers mixed with decimals make a
  * {@code List<Double>}. An empty list, a nested list, a map, null or a list mixing kinds has no
- * Java type SeqLab can infer and is refused. Later values of a name replace earlier ones.
+ * Java type SeqLab can infer and is refused. A later value of a name replaces the earlier one in
+ * its place (so {@code -p} overrides a {@code -f} file).
  */
 public final class Parameters {
 
@@ -88,7 +89,6 @@ public final class Parameters {
      */
     public Parameters add(String name, String value) {
         checkName(name);
-        params.remove(name);
         params.put(name, typed(name, parseText(name, value), value));
         return this;
     }
@@ -102,7 +102,6 @@ public final class Parameters {
      */
     public Parameters add(String name, JsonElement value) {
         checkName(name);
-        params.remove(name);
         params.put(name, typed(name, value, value.toString()));
         return this;
     }

@@ -48,8 +48,8 @@ class ParametersTest {
     @Test
     void laterValuesReplaceEarlierOnesAndMetadataKeepsJson() {
         Parameters p = new Parameters().add("epochs", "5").add("seed", "7").add("epochs", "9");
-        assertEquals("int seed = 7;\nint epochs = 9;", p.declarations());
-        assertEquals("{\"seed\":7,\"epochs\":9}", p.json().toString());
+        assertEquals("int epochs = 9;\nint seed = 7;", p.declarations());
+        assertEquals("{\"epochs\":9,\"seed\":7}", p.json().toString());
         assertEquals("{\"xs\":[1,2]}", new Parameters().add("xs", "[1,2]").json().toString());
     }
 
