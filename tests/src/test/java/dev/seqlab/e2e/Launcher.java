@@ -32,8 +32,11 @@ final class Launcher {
         Path out = Files.createTempFile("seqlab-out", ".txt");
         Path err = Files.createTempFile("seqlab-err", ".txt");
         try {
-            Process p = new ProcessBuilder(cmd).directory(workDir.toFile())
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile());
+            // Test the jar this `mvn verify` just packaged; never rebuild in the middle of a test run.
+            pb.environment().put("SEQLAB_NO_BUILD", "1");
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("seqlab " + String.join(" ", args) + " did not finish in " + timeoutSeconds + " s");
