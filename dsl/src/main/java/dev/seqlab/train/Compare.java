@@ -1,0 +1,133 @@
+package dev.seqlab.train;
+
+import dev.seqlab.SeqLabException;
+import dev.seqlab.model.Stack;
+import dev.seqlab.plot.Figure;
+import dev.seqlab.plot.Plots;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.knowm.xchart.XYChart;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Runs side by side: the "deep versus shallow" table (cell, depth, parameters, training time,
+ * best validation loss, test metrics), measured rather than asserted, and their curves
+ * overlaid.
+ *
+ * <pre>{@code
+ * Compare c = Compare.of(shallow, deep);
+ * c.table();   // one row per run
+ * c.loss();    // training and validation loss of both runs
+ * }</pre>
+ */
+public final class Compare {
+
+    private final List<Run> runs;
+    private final Table table;
+
+    private Compare(List<Run> runs, Table table) {
+        this.runs = runs;
+        this.table = table;
+    }
+
+    /**
+     * Compares runs.
+     *
+     * @param runs one or more finished runs
+     * @return the comparison
+     * @throws SeqLabException if no run is given
+     */
+    public static Compare of(Run... runs) {
+        SeqLabException.check(runs != null && runs.length > 0, "Compare.of() needs at least one run; pass the results of Experiment.train().");
+        for (Run r : runs) {
+            SeqLabException.check(r != null, "One of the runs is null; pass only runs returned by Experiment.train() or Run.load(dir).");
+        }
+        StringColumn name = StringColumn.create("name");
+        StringColumn cell = StringColumn.create("cell");
+        IntColumn layers = IntColumn.create("layers");
+        BooleanColumn bidirectional = BooleanColumn.create("bidirectional");
+        LongColumn parameters = LongColumn.create("parameters");
+        DoubleColumn seconds = DoubleColumn.create("train_seconds");
+        IntColumn epochs = IntColumn.create("epochs");
+        DoubleColumn bestVal = DoubleColumn.create("best_val_loss");
+        Set<String> metrics = new LinkedHashSet<>();
+        for (Run r : runs) {
+            metrics.addAll(r.testMetrics().keySet());
+        }
+        List<DoubleColumn> metricColumns = new ArrayList<>();
+        for (String m : metrics) {
+            metricColumns.add(DoubleColumn.create("test_" + m));
+        }
+        for (Run r : runs) {
+            Stack s = r.network().stack();
+            name.append(r.name());
+            cell.append(s.cell().label());
+            layers.append(r.network().depth());
+            bidirectional.append(s.isBidirectional());
+            parameters.append(r.network().parameterCount());
+            seconds.append(r.trainSeconds());
+            Table h = r.history();
+            epochs.append(h.rowCount());
+            bestVal.append(minIgnoringNaN(h.doubleColumn("val_loss").asDoubleArray()));
+            int k = 0;
+            for (String m : metrics) {
+                Double v = r.testMetrics().get(m);
+                metricColumns.get(k++).append(v == null ? Double.NaN : v);
+            }
+        }
+        Table t = Table.create("comparison", name, cell, layers, bidirectional, parameters, seconds, epochs, bestVal);
+        for (DoubleColumn c : metricColumns) {
+            t.addColumns(c);
+        }
+        return new Compare(List.of(runs), t);
+    }
+
+    private static double minIgnoringNaN(double[] v) {
+        double min = Double.NaN;
+        for (double x : v) {
+            if (!Double.isNaN(x) && (Double.isNaN(min) || x < min)) {
+                min = x;
+            }
+        }
+        return min;
+    }
+
+    /**
+     * Returns one row per run: name, cell, layers, bidirectional, parameters, train_seconds,
+     * epochs, best_val_loss (NaN without a validation part) and {@code test_<metric>} for every
+     * test metric of any run (NaN where a run lacks it).
+     *
+     * @return a copy of the table
+     */
+    public Table table() {
+        return table.copy();
+    }
+
+    /** @return the runs compared, in the order given */
+    public List<Run> runs() {
+        return runs;
+    }
+
+    /** @return training and validation loss of all runs overlaid, see {@link Plots#loss(Run...)} */
+    public Figure<XYChart> loss() {
+        return Plots.loss(runs.toArray(new Run[0]));
+    }
+
+    /** @return the validation metric of all runs overlaid, see {@link Plots#metric(Run...)} */
+    public Figure<XYChart> metric() {
+        return Plots.metric(runs.toArray(new Run[0]));
+    }
+
+    /** @return the table as text */
+    @Override
+    public String toString() {
+        return table.printAll();
+    }
+}
