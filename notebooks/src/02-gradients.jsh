@@ -98,7 +98,14 @@ that falls by orders of magnitude towards it means the signal from the loss bare
 value the model has to remember.
 
 //%% code
-Plots.gradientReach(rnn, lstm, gru)
+var reach = Plots.gradientReach(rnn, lstm, gru);
+Map<String, Double> firstStep = new LinkedHashMap<>();
+for (Run r : List.of(rnn, lstm, gru)) {
+    double[] y = reach.chart().getSeriesMap().get(r.name()).getYData();   // y[0]: the window's first step
+    firstStep.put(r.name(), y[0]);
+    System.out.println(String.format(Locale.ROOT, "%-5s gradient at the window's first step: %.3g times the one at its last step", r.name(), y[0]));
+}
+reach
 
 //%% md
 The heatmaps show the same measurement for every layer (rows) and time step (columns), as log10
@@ -155,6 +162,9 @@ System.out.printf(Locale.ROOT, "average_rmse = %.4f%n", averageRmse);
 System.out.printf(Locale.ROOT, "rnn_rmse = %.4f%n", rnn.metric("rmse"));
 System.out.printf(Locale.ROOT, "lstm_rmse = %.4f%n", lstm.metric("rmse"));
 System.out.printf(Locale.ROOT, "gru_rmse = %.4f%n", gru.metric("rmse"));
+System.out.printf(Locale.ROOT, "rnn_reach_first = %.6f%n", firstStep.get("RNN"));
+System.out.printf(Locale.ROOT, "lstm_reach_first = %.6f%n", firstStep.get("LSTM"));
+System.out.printf(Locale.ROOT, "gru_reach_first = %.6f%n", firstStep.get("GRU"));
 System.out.printf(Locale.ROOT, "unclipped_max_grad_norm = %.4f%n", maxNorm(unclipped));
 System.out.println(String.format(Locale.ROOT, "clipped_max_grad_norm = %.4f", maxNorm(clipped)));
 

@@ -79,6 +79,9 @@ class NotebooksTest {
                         between(r, k, 1, 300);
                     }
                     between(r, "clipped_max_grad_norm", 0, 1e6);
+                    for (String k : List.of("rnn_reach_first", "lstm_reach_first", "gru_reach_first")) {
+                        between(r, k, 0, 1e6);
+                    }
                     assertTrue(r.containsKey("unclipped_max_grad_norm"), r.toString());
                 }),
                 new Case("04-sentiment", List.of("EPOCHS", "2"), r -> {
@@ -148,6 +151,8 @@ class NotebooksTest {
                 // Prose: a model that remembers nothing can do no better than the average; gated cells carry the memory.
                 assertTrue(r.get("lstm_rmse") < r.get("average_rmse") && r.get("gru_rmse") < r.get("average_rmse"), r.toString());
                 assertTrue(r.get("lstm_rmse") < r.get("rnn_rmse") && r.get("gru_rmse") < r.get("rnn_rmse"), r.toString());
+                // Prose: gated cells keep the gradient alive towards the window's first step.
+                assertTrue(r.get("lstm_reach_first") > r.get("rnn_reach_first") && r.get("gru_reach_first") > r.get("rnn_reach_first"), r.toString());
             }
             case "04-sentiment" -> between(r, "accuracy", 0.7, 1);
             case "05-language-model" -> assertTrue(r.get("perplexity") < r.get("unigram_perplexity"), r.toString());
