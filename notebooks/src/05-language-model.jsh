@@ -69,12 +69,12 @@ for (Run r : List.of(fullOne, truncOne)) {
 //%% md
 ## Training the language model
 
-Now the model trains for `EPOCHS` epochs with truncated BPTT. The loss curve shows the training
-and validation cross entropy per epoch.
+Now the model trains for `EPOCHS` epochs with truncated BPTT. The summary shows the training and
+validation cross entropy per epoch; the chart below it, the validation perplexity per epoch.
 
 //%% code
 Run lm = base.name("char LSTM, TBPTT " + BPTT).epochs(EPOCHS).bptt(BPTT).train();
-lm
+Plots.metric(lm)
 
 //%% code
 double perplexity = lm.metric("perplexity");

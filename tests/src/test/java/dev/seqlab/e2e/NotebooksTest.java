@@ -96,6 +96,14 @@ class NotebooksTest {
                     between(r, "perplexity", 1, 80);
                     between(r, "full_bptt_epoch_seconds", 0, 300);
                     between(r, "truncated_bptt_epoch_seconds", 0, 300);
+                }),
+                new Case("07-stocks", List.of("EPOCHS", "2"), r -> {
+                    for (String k : List.of("naive_rmse", "drift_rmse", "lstm_dax_rmse", "lstm_four_rmse")) {
+                        between(r, k, 1, 2000);
+                    }
+                    between(r, "lstm_dax_t", -1e6, 1e6);
+                    between(r, "lstm_four_t", -1e6, 1e6);
+                    between(r, "clearly_beats_baselines", 0, 1);
                 }));
     }
 
@@ -156,6 +164,15 @@ class NotebooksTest {
             }
             case "04-sentiment" -> between(r, "accuracy", 0.7, 1);
             case "05-language-model" -> assertTrue(r.get("perplexity") < r.get("unigram_perplexity"), r.toString());
+            case "07-stocks" -> {
+                // The printed verdict follows from the printed numbers: clearly better = lower RMSE than both baselines and t < -2.
+                double baseline = Math.min(r.get("naive_rmse"), r.get("drift_rmse"));
+                boolean clearly = r.get("lstm_dax_rmse") < baseline && r.get("lstm_dax_t") < -2
+                        || r.get("lstm_four_rmse") < baseline && r.get("lstm_four_t") < -2;
+                assertEquals(clearly ? 1.0 : 0.0, r.get("clearly_beats_baselines"), r.toString());
+                assertTrue(allText(json).contains(clearly ? "an LSTM clearly beats both baselines" : "neither LSTM clearly beats the naive forecast"),
+                        "the printed verdict");
+            }
             default -> fail("no prose checks for " + c.name());
         }
     }
