@@ -80,6 +80,9 @@ firstAndLater.forEach((gate, v) -> System.out.println(String.format(Locale.ROOT,
 //%% md
 ## Unit by unit
 
+Averages over units can hide the mechanism: if the first and later steps barely differ above, the
+job is done by a few units rather than all of them.
+
 The heatmaps show every unit (rows) at every step (columns) of the same window, for the forget and
 the input gate. Units whose forget gate stays near 1 across the window are the ones that *keep*;
 units whose forget gate is low are rewritten at every step and carry only recent months.

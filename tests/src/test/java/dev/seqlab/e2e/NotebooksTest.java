@@ -84,6 +84,16 @@ class NotebooksTest {
                     }
                     assertTrue(r.containsKey("unclipped_max_grad_norm"), r.toString());
                 }),
+                new Case("03-depth", List.of("MAX_DEPTH", "2", "EPOCHS", "3", "OVERFIT_EPOCHS", "3"), r -> {
+                    for (String k : List.of("plain_1_rmse", "remedied_1_rmse", "plain_2_rmse", "remedied_2_rmse", "naive_rmse")) {
+                        between(r, k, 1, 500);
+                    }
+                    // Parameters are counted from the network: a second layer adds parameters.
+                    assertTrue(r.get("plain_2_parameters") > r.get("plain_1_parameters"), r.toString());
+                    between(r, "plain_1_seconds", 0, 300);
+                    between(r, "gap_no_dropout", -100, 100);
+                    between(r, "gap_dropout", -100, 100);
+                }),
                 new Case("04-sentiment", List.of("EPOCHS", "2"), r -> {
                     between(r, "accuracy", 0.5, 1);
                     between(r, "precision", 0, 1);
@@ -96,6 +106,14 @@ class NotebooksTest {
                     between(r, "perplexity", 1, 80);
                     between(r, "full_bptt_epoch_seconds", 0, 300);
                     between(r, "truncated_bptt_epoch_seconds", 0, 300);
+                }),
+                new Case("06-gates", List.of("EPOCHS", "2"), r -> {
+                    between(r, "lstm_rmse", 1, 300);
+                    between(r, "average_rmse", 1, 300);
+                    for (String g : List.of("input", "forget", "output")) {
+                        between(r, g + "_first", 0, 1);
+                        between(r, g + "_later", 0, 1);
+                    }
                 }),
                 new Case("07-stocks", List.of("EPOCHS", "2"), r -> {
                     for (String k : List.of("naive_rmse", "drift_rmse", "lstm_dax_rmse", "lstm_four_rmse")) {
@@ -162,7 +180,17 @@ class NotebooksTest {
                 // Prose: gated cells keep the gradient alive towards the window's first step.
                 assertTrue(r.get("lstm_reach_first") > r.get("rnn_reach_first") && r.get("gru_reach_first") > r.get("rnn_reach_first"), r.toString());
             }
+            case "03-depth" -> {
+                // Prose: depth costs parameters and time (measured), and the printed verdicts follow from the numbers.
+                assertTrue(r.get("plain_8_parameters") > r.get("plain_4_parameters") && r.get("plain_4_parameters") > r.get("plain_1_parameters"), r.toString());
+                assertTrue(r.get("plain_8_seconds") > r.get("plain_1_seconds"), "eight layers train slower than one: " + r);
+                String text = allText(json);
+                assertTrue(text.contains(r.get("gap_dropout") < r.get("gap_no_dropout") ? "dropout narrowed the gap" : "dropout did not narrow the gap"), text);
+                assertTrue(text.contains(r.get("plain_8_rmse") < r.get("plain_1_rmse") ? "is more accurate than the single layer"
+                        : "is no more accurate than the single layer"), text);
+            }
             case "04-sentiment" -> between(r, "accuracy", 0.7, 1);
+            case "06-gates" -> assertTrue(r.get("lstm_rmse") < r.get("average_rmse"), "the LSTM solves the recall task: " + r);
             case "05-language-model" -> assertTrue(r.get("perplexity") < r.get("unigram_perplexity"), r.toString());
             case "07-stocks" -> {
                 // The printed verdict follows from the printed numbers: clearly better = lower RMSE than both baselines and t < -2.
