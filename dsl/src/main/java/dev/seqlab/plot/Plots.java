@@ -86,12 +86,12 @@ public final class Plots {
             String prefix = runs.length == 1 ? "" : run.name() + ": ";
             Color c = Style.PALETTE[colour++ % Style.PALETTE.length];
             XYSeries train = line(chart, prefix + "train", epochs, h.doubleColumn("train_loss").asDoubleArray());
-            train.setLineColor(c);
+            colour(train, c);
             double[] val = h.doubleColumn("val_loss").asDoubleArray();
             boolean hasVal = val.length > 0 && !Double.isNaN(val[0]);
             if (hasVal) {
                 XYSeries v = line(chart, prefix + "validation", epochs, val);
-                v.setLineColor(c);
+                colour(v, c);
                 v.setLineStyle(dashed());
             }
             double[] curve = hasVal ? val : h.doubleColumn("train_loss").asDoubleArray();
@@ -105,6 +105,7 @@ public final class Plots {
             }
         }
         integerTicks(chart);
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -135,6 +136,7 @@ public final class Plots {
             line(chart, runs.length == 1 ? "validation" : r.name(), h.intColumn("epoch").asDoubleArray(), h.doubleColumn(column).asDoubleArray());
         }
         integerTicks(chart);
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -165,6 +167,7 @@ public final class Plots {
         }
         chart.getStyler().setYAxisDecimalPattern("0.###E0");
         integerTicks(chart);
+        legend(chart);
         return new Figure<>(chart);
     }
 
@@ -250,28 +253,29 @@ public final class Plots {
      */
     public static Figure<XYChart> predictions(Run run) {
         Series series = series(run, "predictions");
-        XYChart chart = xy("Forecasts (1 step ahead) against truth: " + run.name(), xTitle(series), series.target());
+        RowAxis ax = new RowAxis(series);
+        XYChart chart = xy("Forecasts (1 step ahead) against truth: " + run.name(), ax.title(), series.target());
         double[] values = series.values();
-        XYSeries truth = line(chart, "truth", rows(0, values.length), values);
-        truth.setLineColor(TRUTH);
+        XYSeries truth = line(chart, "truth", ax.at(rows(0, values.length)), values);
+        colour(truth, TRUTH);
         truth.setLineWidth(1.2f);
         String[] names = {"train", "validation", "test"};
         SeqSplit[] parts = {series.train(), series.validation(), series.test()};
         for (int p = 0; p < parts.length; p++) {
             if (parts[p].size() > 0) {
-                XYSeries s = forecast(chart, names[p], run, parts[p], 1);
-                s.setLineColor(Style.PALETTE[p]);
+                XYSeries s = forecast(chart, ax, names[p], run, parts[p], 1);
+                colour(s, Style.PALETTE[p]);
             }
         }
         double lo = Arrays.stream(values).min().orElse(0);
         double hi = Arrays.stream(values).max().orElse(1);
         if (parts[1].size() > 0) {
-            boundary(chart, "validation starts", parts[1].origin()[0] - 0.5, lo, hi);
+            boundary(chart, ax, "validation starts", parts[1].origin()[0] - 0.5, lo, hi);
         }
         if (parts[2].size() > 0) {
-            boundary(chart, "test starts", parts[2].origin()[0] - 0.5, lo, hi);
+            boundary(chart, ax, "test starts", parts[2].origin()[0] - 0.5, lo, hi);
         }
-        indexTicks(chart, series);
+        ax.style(chart);
         return new Figure<>(chart);
     }
 
@@ -307,22 +311,23 @@ public final class Plots {
             SeqLabException.check(s >= 1 && s <= h, "Horizon step %d does not exist; this run forecasts steps 1 to %d.", s, h);
         }
         SeqLabException.check(part.size() > 0, "The %s part is empty; plot a part with samples.", partName(series, part));
-        XYChart chart = xy("Forecasts on the " + partName(series, part) + " part: " + run.name(), xTitle(series), series.target());
+        RowAxis ax = new RowAxis(series);
+        XYChart chart = xy("Forecasts on the " + partName(series, part) + " part: " + run.name(), ax.title(), series.target());
         int[] origin = part.origin();
         int from = origin[0];
         int to = Math.min(series.rows(), origin[origin.length - 1] + h);
         double[] values = series.values();
-        XYSeries truth = line(chart, "truth", rows(from, to), Arrays.copyOfRange(values, from, to));
-        truth.setLineColor(TRUTH);
+        XYSeries truth = line(chart, "truth", ax.at(rows(from, to)), Arrays.copyOfRange(values, from, to));
+        colour(truth, TRUTH);
         int k = 0;
         for (int s : steps) {
-            XYSeries f = forecast(chart, "step " + s, run, part, s);
-            f.setLineColor(Style.PALETTE[k++ % Style.PALETTE.length]);
+            XYSeries f = forecast(chart, ax, "step " + s, run, part, s);
+            colour(f, Style.PALETTE[k++ % Style.PALETTE.length]);
             if (steps.length > 1) {
                 f.setMarker(SeriesMarkers.CIRCLE);
             }
         }
-        indexTicks(chart, series);
+        ax.style(chart);
         return new Figure<>(chart);
     }
 
@@ -343,12 +348,13 @@ public final class Plots {
         int window = run.network().spec().timeSteps();
         int origin = part.origin()[sample];
         double[] values = series.values();
+        RowAxis ax = new RowAxis(series);
         XYChart chart = xy(String.format(Locale.ROOT, "%d-step forecast of %s sample %d: %s", h, partName(series, part), sample, run.name()),
-                xTitle(series), series.target());
+                ax.title(), series.target());
         int from = origin - window;
-        XYSeries in = line(chart, "input window", rows(from, origin), Arrays.copyOfRange(values, from, origin));
-        in.setLineColor(GREY);
-        double[] future = rows(origin, origin + h);
+        XYSeries in = line(chart, "input window", ax.at(rows(from, origin)), Arrays.copyOfRange(values, from, origin));
+        colour(in, GREY);
+        List<Object> future = ax.at(rows(origin, origin + h));
         double[] trueFuture = new double[h];
         double[] predicted = new double[h];
         float[] pred = run.predict(part.head(sample + 1))[sample];
@@ -360,15 +366,15 @@ public final class Plots {
             naiveD[s] = naive[s];
         }
         XYSeries t = line(chart, "truth", future, trueFuture);
-        t.setLineColor(TRUTH);
+        colour(t, TRUTH);
         t.setMarker(SeriesMarkers.CIRCLE);
         XYSeries f = line(chart, "forecast", future, predicted);
-        f.setLineColor(Style.PALETTE[1]);
+        colour(f, Style.PALETTE[1]);
         f.setMarker(SeriesMarkers.DIAMOND);
         XYSeries n = line(chart, "naive (last value)", future, naiveD);
-        n.setLineColor(Style.PALETTE[2]);
+        colour(n, Style.PALETTE[2]);
         n.setLineStyle(dashed());
-        indexTicks(chart, series);
+        ax.style(chart);
         return new Figure<>(chart);
     }
 
@@ -395,14 +401,17 @@ public final class Plots {
         }
         List<String> yNames = new ArrayList<>(names);
         java.util.Collections.reverse(yNames);
-        HeatMapChart chart = heat(String.format(Locale.ROOT, "Confusion matrix on the test part (%d samples, accuracy %.3f): %s", total,
-                r.accuracy(), run.name()), "predicted class", "true class");
+        HeatMapChart chart = heat("Confusion matrix: " + run.name(), String.format(Locale.ROOT,
+                "predicted class (test part: %d samples, accuracy %.3f)", total, r.accuracy()), "true class");
         chart.addSeries("count", names, yNames, heat);
         chart.getStyler().setShowValue(true);
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.valueOf(Math.round(v)));
         chart.getStyler().setMin(0);
+        chart.getStyler().setMax(Math.max(1, Arrays.stream(r.confusion()).flatMapToInt(Arrays::stream).max().orElse(1)));
+        chart.getStyler().setHeatMapValueDecimalPattern("0");
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(158, 202, 225), new Color(8, 81, 156)});
         chart.getStyler().setValueFontColor(Color.BLACK);
+        chart.getStyler().setLegendVisible(false); // the counts are written in the cells
         rotateIfLong(chart.getStyler(), names);
         return new Figure<>(chart);
     }
@@ -458,6 +467,7 @@ public final class Plots {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setAvailableSpaceFill(0.8);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
         if (labels.size() > 12 || labels.stream().mapToInt(String::length).sum() > 60) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
@@ -470,7 +480,9 @@ public final class Plots {
      * Gradient flow: for the first {@link #FLOW_BATCH} samples of a part, the L2 norm of the
      * training loss's gradient with respect to each layer's output at each time step, as a
      * layer × time heatmap of log10 norms. In a plain RNN the colour fades towards the first
-     * steps (the signal does not reach back); LSTM and GRU keep it alive longer.
+     * steps (the signal does not reach back); LSTM and GRU keep it alive longer. Without attention
+     * the head reads only the last step, so the top layer's gradient is exactly zero before it;
+     * exact zeros are drawn in the colour of the smallest non-zero norm.
      *
      * @param run the run (any cell)
      * @param part a part of the run's data, such as {@code data.train()}
@@ -495,9 +507,14 @@ public final class Plots {
         SeqLabException.check(floor < Double.POSITIVE_INFINITY,
                 "Every gradient in the batch is zero, so there is no flow to draw; check that the model's loss depends on its inputs.");
         List<Number[]> heat = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
         for (int l = 0; l < layers; l++) {
             for (int s = 0; s < t; s++) {
-                heat.add(new Number[] {s, l, Math.log10(Math.max(norms[l][s], floor))});
+                double v = Math.log10(Math.max(norms[l][s], floor));
+                heat.add(new Number[] {s, l, v});
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
             }
         }
         List<String> yNames = new ArrayList<>();
@@ -506,15 +523,20 @@ public final class Plots {
         }
         List<String> xNames = timeLabels(run, t);
         int b = Math.min(FLOW_BATCH, part.size());
-        HeatMapChart chart = heat(String.format(Locale.ROOT, "Gradient flow, %s (batch of %d %s samples): %s", cellName(net), b,
-                partName(data(run), part), run.name()), isText(run) ? "token position" : "time step (t = last input)",
-                "layer (1 = nearest the input)");
+        HeatMapChart chart = heat("Gradient flow, log10 |dL/dh|: " + run.name(), String.format(Locale.ROOT, "%s (batch of %d %s samples)",
+                isText(run) ? "token position" : "time step, t = last input", b, partName(data(run), part)), "layer (1 = nearest the input)");
         chart.addSeries("log10 |dL/dh|", xNames, yNames, heat);
+        // XChart's own range starts its maximum at Double.MIN_VALUE, wrong for all-negative logs;
+        // its colour bar prints the ends unformatted, so they are rounded outwards to one decimal
+        double min = Math.floor(lo * 10) / 10;
+        double max = Math.ceil(hi * 10) / 10;
+        chart.getStyler().setMin(min);
+        chart.getStyler().setMax(max > min ? max : min + 0.1);
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
         chart.getStyler().setRangeColors(new Color[] {new Color(255, 255, 217), new Color(65, 182, 196), new Color(8, 29, 88)});
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.1f", v));
-        chart.getStyler().setShowValue(t <= 16 && layers <= 6);
-        chart.getStyler().setValueFontColor(Color.WHITE);
-        if (t > 16) {
+        chart.getStyler().setShowValue(false);
+        if (t > 12) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
         return new Figure<>(chart);
@@ -551,46 +573,49 @@ public final class Plots {
             positiveLine(chart, unique(chart, r.name()), x, y);
         }
         chart.getStyler().setXAxisDecimalPattern("0");
+        legend(chart);
         return new Figure<>(chart);
     }
 
     /**
      * The gates of an LSTM (input, forget, output) or GRU (reset, update) layer over the real
      * time steps of one sample, each averaged over the layer's units, recomputed from the trained
-     * weights. The title reports how closely the recomputed hidden states match the layer's own
-     * output (the proof that the gates are right); a mismatch above 1e-5 is an error.
+     * weights. The recomputed hidden states are checked against the layer's own output (the proof
+     * that the gates are right): a mismatch above 1e-5 is an error, never a wrong chart.
      *
      * @param run a run of an LSTM or GRU model
      * @param part a part of the run's data
      * @param sample the sample index in the part
      * @param stage the layer, from 0 (nearest the input)
-     * @return the chart, one series per gate: its mean over the units at each step
+     * @return the chart, one line series per gate: its mean over the units at each real step
      */
-    public static Figure<XYChart> gates(Run run, SeqSplit part, int sample, int stage) {
+    public static Figure<CategoryChart> gates(Run run, SeqSplit part, int sample, int stage) {
         Gates g = gatesOf(run, part, sample, stage);
         List<String> gateNames = run.network().stack().cell() == Cell.LSTM ? List.of("input", "forget", "output") : List.of("reset", "update");
         int steps = g.length();
-        XYChart chart = xy(String.format(Locale.ROOT, "%s gates, layer %d, %s sample %d (recomputed |dh| <= %.0e): %s", cellName(run.network()),
-                stage + 1, partName(data(run), part), sample, maxDiffShown(g.maxAbsDifference()), run.name()),
-                isText(run) ? "token" : "time step (t = last input)", "gate activation, mean of " + g.size() + " units (0 = closed)");
-        double[] x = rows(0, steps);
+        CategoryChart chart = category(String.format(Locale.ROOT, "%s gates, layer %d: %s", cellName(run.network()), stage + 1, run.name()),
+                String.format(Locale.ROOT, "%s (%s sample %d)", isText(run) ? "token" : "time step, t = last input", partName(data(run), part),
+                        sample), "gate activation, mean of " + g.size() + " units");
+        List<String> labels = unique(stepLabels(run, part, sample, steps));
         for (String name : gateNames) {
             float[][] a = g.gate(name);
-            double[] mean = new double[steps];
+            List<Double> mean = new ArrayList<>(steps);
             for (int s = 0; s < steps; s++) {
                 double sum = 0;
                 for (float v : a[s]) {
                     sum += v;
                 }
-                mean[s] = sum / a[s].length;
+                mean.add(sum / a[s].length);
             }
-            line(chart, name, x, mean).setMarker(SeriesMarkers.CIRCLE);
+            CategorySeries series = chart.addSeries(name, labels, mean);
+            series.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+            series.setMarker(SeriesMarkers.CIRCLE);
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(1.0);
-        List<String> labels = stepLabels(run, part, sample, steps);
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(atIntegers(labels));
-        if (labels.size() > 12) {
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        chart.getStyler().setOverlapped(true); // lines at the category centres, not side by side like bars
+        if (labels.size() > 12 || labels.stream().mapToInt(String::length).sum() > 60) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
         return new Figure<>(chart);
@@ -621,8 +646,9 @@ public final class Plots {
         for (int u = 0; u < g.size(); u++) {
             units.add(String.valueOf(u + 1));
         }
-        HeatMapChart chart = heat(String.format(Locale.ROOT, "%s %s gate, layer %d, %s sample %d: %s", cellName(run.network()), gate, stage + 1,
-                partName(data(run), part), sample, run.name()), isText(run) ? "token" : "time step (t = last input)", "unit");
+        HeatMapChart chart = heat(String.format(Locale.ROOT, "%s %s gate, layer %d: %s", cellName(run.network()), gate, stage + 1, run.name()),
+                String.format(Locale.ROOT, "%s (%s sample %d)", isText(run) ? "token" : "time step, t = last input", partName(data(run), part),
+                        sample), "unit");
         chart.addSeries(gate, unique(stepLabels(run, part, sample, steps)), units, heat);
         boolean tanh = gate.equals("candidate") || gate.equals("cell");
         chart.getStyler().setMin(tanh && !gate.equals("cell") ? -1 : 0);
@@ -631,6 +657,18 @@ public final class Plots {
         }
         chart.getStyler().setRangeColors(new Color[] {new Color(247, 251, 255), new Color(107, 174, 214), new Color(8, 48, 107)});
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.2f", v));
+        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
+        if (gate.equals("cell")) {
+            double m = 0;
+            for (int s = 0; s < steps; s++) {
+                for (float v : a[s]) {
+                    m = Math.max(m, Math.abs(v));
+                }
+            }
+            double end = Math.ceil(Math.max(m, 1e-6) * 10) / 10;
+            chart.getStyler().setMin(-end);
+            chart.getStyler().setMax(end);
+        }
         if (steps > 12) {
             chart.getStyler().setXAxisLabelRotation(90);
         }
@@ -653,11 +691,6 @@ public final class Plots {
                 "The recomputed gates do not reproduce the layer's output (largest difference %.3g); report this as a SeqLab bug.",
                 g.maxAbsDifference());
         return g;
-    }
-
-    private static double maxDiffShown(float diff) {
-        // a power of ten above the measured difference, so the title states a true bound
-        return diff <= 0 ? 1e-9 : Math.pow(10, Math.ceil(Math.log10(diff)));
     }
 
     // ---------------------------------------------------------------- helpers: data
@@ -841,29 +874,72 @@ public final class Plots {
         return Optional.empty();
     }
 
-    private static String xTitle(Series series) {
-        return indexColumn(series).orElse("row");
-    }
+    /**
+     * The x axis of a series chart: dates when the table's first date/text column holds ISO dates
+     * or date-times (XChart then chooses readable, non-overlapping date ticks), else row numbers.
+     * A fractional row (a part boundary) becomes the instant between its two rows.
+     */
+    static final class RowAxis {
+        private final long[] millis;
+        private final String title;
 
-    private static void indexTicks(XYChart chart, Series series) {
-        Optional<List<String>> index = series.index();
-        if (index.isPresent()) {
-            chart.getStyler().setxAxisTickLabelsFormattingFunction(atIntegers(index.get()));
-            chart.getStyler().setXAxisTickMarkSpacingHint(110);
-        } else {
-            chart.getStyler().setXAxisDecimalPattern("0");
+        RowAxis(Series series) {
+            this.millis = series.index().map(RowAxis::parse).orElse(null);
+            this.title = millis != null ? indexColumn(series).orElse("date") : "row";
+        }
+
+        /** @return the axis title: the date column's name, or "row" */
+        String title() {
+            return title;
+        }
+
+        private static long[] parse(List<String> labels) {
+            long[] out = new long[labels.size()];
+            try {
+                for (int i = 0; i < out.length; i++) {
+                    String v = labels.get(i);
+                    out[i] = v.length() <= 10 ? java.time.LocalDate.parse(v).atStartOfDay(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli()
+                            : java.time.LocalDateTime.parse(v.replace(' ', 'T')).atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                }
+            } catch (RuntimeException notDates) {
+                return null;
+            }
+            return out.length > 1 ? out : null;
+        }
+
+        /** @return whether the axis shows dates */
+        boolean dates() {
+            return millis != null;
+        }
+
+        /** The x value of a (possibly fractional) row: a Date, or the row number itself. */
+        Object at(double row) {
+            if (millis == null) {
+                return row;
+            }
+            int lo = (int) Math.max(0, Math.min(millis.length - 2, Math.floor(row)));
+            double f = row - lo;
+            return new java.util.Date(Math.round(millis[lo] + f * (millis[lo + 1] - millis[lo])));
+        }
+
+        List<Object> at(double[] rows) {
+            List<Object> out = new ArrayList<>(rows.length);
+            for (double r : rows) {
+                out.add(at(r));
+            }
+            return out;
+        }
+
+        void style(XYChart chart) {
+            if (millis == null) {
+                chart.getStyler().setXAxisDecimalPattern("0");
+            } else {
+                chart.getStyler().setXAxisTickMarkSpacingHint(90);
+            }
         }
     }
 
-    /** Tick label for an integer x: the label at that position; blank elsewhere. */
-    private static Function<Double, String> atIntegers(List<String> labels) {
-        return x -> {
-            long i = Math.round(x);
-            return Math.abs(x - i) < 1e-6 && i >= 0 && i < labels.size() ? labels.get((int) i) : "";
-        };
-    }
-
-    private static XYSeries forecast(XYChart chart, String name, Run run, SeqSplit part, int step) {
+    private static XYSeries forecast(XYChart chart, RowAxis ax, String name, Run run, SeqSplit part, int step) {
         float[][] pred = run.predict(part);
         int[] origin = part.origin();
         double[] x = new double[pred.length];
@@ -872,11 +948,11 @@ public final class Plots {
             x[i] = origin[i] + step - 1;
             y[i] = pred[i][step - 1];
         }
-        return line(chart, name, x, y);
+        return line(chart, name, ax.at(x), y);
     }
 
-    private static void boundary(XYChart chart, String name, double x, double lo, double hi) {
-        XYSeries b = chart.addSeries(name, new double[] {x, x}, new double[] {lo, hi});
+    private static void boundary(XYChart chart, RowAxis ax, String name, double x, double lo, double hi) {
+        XYSeries b = line(chart, name, ax.at(new double[] {x, x}), new double[] {lo, hi});
         b.setMarker(SeriesMarkers.NONE);
         b.setLineColor(GREY);
         b.setLineStyle(dashed());
@@ -930,9 +1006,19 @@ public final class Plots {
         HeatMapChart chart = new HeatMapChartBuilder().width(Style.WIDTH).height(Style.HEIGHT).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
         Style.apply(chart.getStyler());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setPlotContentSize(1.0);
         return chart;
+    }
+
+    private static XYSeries line(XYChart chart, String name, List<Object> x, double[] y) {
+        List<Double> ys = new ArrayList<>(y.length);
+        for (double v : y) {
+            ys.add(v);
+        }
+        XYSeries s = chart.addSeries(unique(chart, name), x, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
     }
 
     private static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
@@ -960,6 +1046,26 @@ public final class Plots {
             }
         }
         return line(chart, name, px, py);
+    }
+
+    private static void colour(XYSeries s, Color c) {
+        s.setLineColor(c);
+        s.setMarkerColor(c);
+    }
+
+    /**
+     * A horizontal legend under the plot is one line that XChart never wraps: when the entries are
+     * too long for it, the legend moves to the right of the plot, one entry per line.
+     */
+    private static void legend(XYChart chart) {
+        int chars = 0;
+        for (String name : chart.getSeriesMap().keySet()) {
+            chars += name.length() + 6;
+        }
+        if (chars > 95) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
     }
 
     private static void integerTicks(XYChart chart) {
