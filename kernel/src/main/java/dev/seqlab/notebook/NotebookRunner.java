@@ -236,9 +236,15 @@ public final class NotebookRunner {
             thread.start();
         }
 
+        /** Ends the watchdog and waits for it, so that it can never interrupt the next cell. */
         void stop() {
             done = true;
             thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         boolean fired() {
