@@ -1,7 +1,7 @@
 """jupyter_kernel_test.KernelTests (the Jupyter project's kernel conformance suite) for SeqLab.
 
 Usage: SEQLAB_KERNEL=<kernelspec name> JUPYTER_PATH=<prefix>/share/jupyter python3 -m unittest -v conformance
-Every test that applies to Java has samples; test_pager and test_clear_output do not apply.
+Every test that applies to Java has samples; only test_pager (IPython's pager payload) does not apply.
 """
 import os
 import unittest
@@ -48,6 +48,8 @@ class SeqLabKernelTests(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
     code_inspect_sample = "Math.max"
+
+    code_clear_output = "clearOutput();"
 
 
 if __name__ == "__main__":

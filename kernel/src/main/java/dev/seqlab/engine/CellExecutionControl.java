@@ -113,11 +113,19 @@ final class CellExecutionControl extends DirectExecutionControl {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (t.isAlive()) {
+        // One ThreadDeath can be swallowed (library code that catches Throwable, a finally that
+        // loops), so stop again until the thread is gone or the cell had 3 s more.
+        for (int attempt = 0; t.isAlive() && attempt < 30; attempt++) {
             try {
                 t.stop();
             } catch (UnsupportedOperationException e) {
-                // JDK 20+: Thread.stop is gone; the interrupt is all we can do.
+                return; // JDK 20+: Thread.stop is gone; the interrupt is all we can do.
+            }
+            try {
+                t.join(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

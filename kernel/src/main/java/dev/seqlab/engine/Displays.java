@@ -61,6 +61,14 @@ public final class Displays {
     }
 
     /**
+     * Clears the cell's outputs so far, once the next output arrives (as IPython's
+     * {@code clear_output(wait=True)}), so a cell can redraw in place.
+     */
+    public static void clearOutput() {
+        current.clearOutput(true);
+    }
+
+    /**
      * Replaces the display with the given id.
      *
      * @param id an id from {@link #display}

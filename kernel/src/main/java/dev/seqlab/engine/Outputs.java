@@ -50,6 +50,13 @@ public interface Outputs {
      */
     void error(String ename, String evalue, List<String> traceback);
 
+    /**
+     * Clears the cell's outputs so far ({@code clear_output}).
+     *
+     * @param wait true to clear only when the next output arrives (no flicker)
+     */
+    default void clearOutput(boolean wait) {}
+
     /** An {@link Outputs} that drops everything. */
     Outputs NONE = new Outputs() {
         @Override public void stream(String name, String text) {}

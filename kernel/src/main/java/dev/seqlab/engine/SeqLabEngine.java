@@ -50,6 +50,7 @@ public final class SeqLabEngine implements AutoCloseable {
     private static final String HELPERS = """
             String display(Object value) { return dev.seqlab.engine.Displays.display(value); }
             void updateDisplay(String id, Object value) { dev.seqlab.engine.Displays.update(id, value); }
+            void clearOutput() { dev.seqlab.engine.Displays.clearOutput(); }
             """;
 
     private final JShell jshell;
@@ -111,8 +112,7 @@ public final class SeqLabEngine implements AutoCloseable {
                 imports.add(winner);
             }
         }
-        define(HELPERS.lines().toList().get(0));
-        define(HELPERS.lines().toList().get(1));
+        HELPERS.lines().forEach(this::define);
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "seqlab-stream-flush");
             t.setDaemon(true);
@@ -160,19 +160,20 @@ public final class SeqLabEngine implements AutoCloseable {
      * to {@code sink} as they happen.
      *
      * @param cellCode the cell's text
-     * @param sink where outputs go
+     * @param target where outputs go (streams are sent before any later display, result or error)
      * @return how the cell ended
      */
-    public EvalResult eval(String cellCode, Outputs sink) {
+    public EvalResult eval(String cellCode, Outputs target) {
         synchronized (evalLock) {
+            Outputs sink = new StreamsFirst(target);
             Cell c = new Cell(sink);
             cell = c;
             cellNumber++;
             control.reset();
             PrintStream savedOut = System.out;
             PrintStream savedErr = System.err;
-            out.target(sink);
-            err.target(sink);
+            out.target(target);
+            err.target(target);
             Displays.begin(sink, renderers);
             System.setOut(outStream);
             System.setErr(errStream);
@@ -549,6 +550,58 @@ public final class SeqLabEngine implements AutoCloseable {
     public void close() {
         flusher.shutdownNow();
         jshell.close();
+    }
+
+    /** Sends buffered stdout and stderr before any other output, so outputs keep their order. */
+    private final class StreamsFirst implements Outputs {
+        private final Outputs target;
+
+        StreamsFirst(Outputs target) {
+            this.target = target;
+        }
+
+        private void flushStreams() {
+            outStream.flush();
+            errStream.flush();
+            out.drain();
+            err.drain();
+        }
+
+        @Override
+        public void stream(String name, String text) {
+            flushStreams();
+            target.stream(name, text);
+        }
+
+        @Override
+        public void display(Map<String, Object> bundle, String displayId) {
+            flushStreams();
+            target.display(bundle, displayId);
+        }
+
+        @Override
+        public void updateDisplay(Map<String, Object> bundle, String displayId) {
+            flushStreams();
+            target.updateDisplay(bundle, displayId);
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            flushStreams();
+            target.clearOutput(wait);
+        }
+
+        @Override
+        public void result(Map<String, Object> bundle) {
+            flushStreams();
+            target.result(bundle);
+        }
+
+        @Override
+        public void error(String ename, String evalue, List<String> traceback) {
+            flushStreams();
+            target.error(ename, evalue, traceback);
+        }
     }
 
     /** What magics may do to this session. */

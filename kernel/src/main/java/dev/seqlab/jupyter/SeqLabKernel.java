@@ -14,6 +14,7 @@ import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.messages.Header;
 import io.github.spencerpark.jupyter.messages.Message;
 import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.publish.PublishClearOutput;
 import io.github.spencerpark.jupyter.messages.publish.PublishDisplayData;
 import io.github.spencerpark.jupyter.messages.publish.PublishError;
 import io.github.spencerpark.jupyter.messages.publish.PublishExecuteInput;
@@ -287,6 +288,11 @@ public final class SeqLabKernel extends BaseKernel {
         @Override
         public void updateDisplay(Map<String, Object> bundle, String displayId) {
             env.publish(new PublishUpdateDisplayData(toDisplayData(bundle, displayId)));
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
         }
 
         @Override

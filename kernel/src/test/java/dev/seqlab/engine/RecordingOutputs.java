@@ -28,6 +28,11 @@ final class RecordingOutputs implements Outputs {
     }
 
     @Override
+    public synchronized void clearOutput(boolean wait) {
+        events.add(new Event("clear", null, String.valueOf(wait), null, null, null));
+    }
+
+    @Override
     public synchronized void result(Map<String, Object> bundle) {
         events.add(new Event("result", null, null, bundle, null, null));
     }

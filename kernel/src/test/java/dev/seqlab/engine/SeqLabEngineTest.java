@@ -159,6 +159,7 @@ class SeqLabEngineTest {
         String loop = """
                 var manager = ai.djl.ndarray.NDManager.newBaseManager();
                 var w = manager.randomNormal(new ai.djl.ndarray.types.Shape(256, 256));
+                System.out.println("looping");
                 while (true) {
                     try (var step = manager.newSubManager()) {
                         var x = step.randomNormal(new ai.djl.ndarray.types.Shape(64, 256));
@@ -169,10 +170,10 @@ class SeqLabEngineTest {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(loop, out));
         // wait until the loop runs (the engine's first use loads PyTorch)
-        for (int i = 0; i < 200 && !engine.isRunning(); i++) {
+        for (int i = 0; i < 1200 && !out.stream("stdout").contains("looping"); i++) {
             Thread.sleep(50);
         }
-        Thread.sleep(1500);
+        Thread.sleep(500);
         long t0 = System.nanoTime();
         engine.interrupt();
         EvalResult r = f.get(10, TimeUnit.SECONDS);
@@ -217,6 +218,12 @@ class SeqLabEngineTest {
         assertEquals(id, out.of("update").get(0).id());
         assertEquals("second", out.of("update").get(0).bundle().get("text/plain"));
         assertEquals(id, out.of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
+    void clearOutputClearsOnTheNextOutput() {
+        RecordingOutputs out = run("System.out.println(\"old\");\nclearOutput();\nSystem.out.println(\"new\");");
+        assertEquals(List.of("stream", "clear", "stream"), out.events.stream().map(RecordingOutputs.Event::kind).toList());
     }
 
     @Test
