@@ -44,14 +44,6 @@ validate (early stopping watches them), the last 15% test. Printing a `Series` s
 configuration and how many windows each part holds.
 
 //%% code
-// Until the plot package's date ticks are fixed (XChart can loop laying them out), forecast
-// charts number the rows instead: row 0 is the series' first month.
-Figure<XYChart> byRow(Figure<XYChart> f) {
-    f.chart().getStyler().setxAxisTickLabelsFormattingFunction(null);
-    f.chart().getStyler().setXAxisDecimalPattern("0");
-    f.chart().setXAxisTitle("month (row of the table, 0 = first month)");
-    return f;
-}
 var air = Series.csv("datasets/airpassengers.csv", "passengers_thousands")
         .windows(WINDOW).scale(STANDARD).difference().split(0.7, 0.15);
 air
@@ -78,7 +70,7 @@ double levelsNaive = Metrics.rmse(levels.truth(levels.test()), levels.naive(leve
 Run onLevels = Experiment.of(Stack.lstm(HIDDEN), levels).name("LSTM on levels")
         .adam(5e-3).clipNorm(1.0).epochs(EPOCHS).batch(16).earlyStop(PATIENCE).seed(SEED)
         .train();
-display(byRow(Plots.predictions(onLevels)));
+display(Plots.predictions(onLevels));
 System.out.println(String.format(Locale.ROOT, "LSTM on levels: test RMSE %.1f against the naive forecast's %.1f on the same months: it %s the naive forecast.",
         onLevels.metric("rmse"), levelsNaive, onLevels.metric("rmse") < levelsNaive ? "beats" : "does not beat"));
 
@@ -128,8 +120,8 @@ zooms into the test months, the only ones no model saw during training. The loss
 them show how quickly each model learned and at which epoch early stopping kept its weights.
 
 //%% code
-display(byRow(Plots.predictions(deep)));
-display(byRow(Plots.predictions(deep, air.test())));
+display(Plots.predictions(deep));
+display(Plots.predictions(deep, air.test()));
 comparison.loss()
 
 //%% md
@@ -150,7 +142,7 @@ Run sunGru = Experiment.of(Stack.gru(HIDDEN), sun).name("sunspot GRU")
 System.out.println(sun);
 System.out.printf(Locale.ROOT, "Sunspot GRU: test RMSE %.1f against the naive forecast's %.1f: it %s the naive forecast.%n",
         sunGru.metric("rmse"), sunNaive, sunGru.metric("rmse") < sunNaive ? "beats" : "does not beat");
-byRow(Plots.predictions(sunGru, sun.test()))
+Plots.predictions(sunGru, sun.test())
 
 //%% md
 ## Results

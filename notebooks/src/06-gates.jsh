@@ -69,7 +69,7 @@ for (String gate : List.of("input", "forget", "output")) firstAndLater.put(gate,
 for (int i = 0; i < test.size(); i++) {
     var chart = Plots.gates(lstm, test, i, 0).chart();
     for (String gate : firstAndLater.keySet()) {
-        double[] y = chart.getSeriesMap().get(gate).getYData();
+        double[] y = chart.getSeriesMap().get(gate).getYData().stream().mapToDouble(Number::doubleValue).toArray();
         firstAndLater.get(gate)[0] += y[0] / test.size();
         firstAndLater.get(gate)[1] += Arrays.stream(y, 1, y.length).average().orElse(0) / test.size();
     }
