@@ -122,6 +122,46 @@ for (int i : wrong.subList(0, Math.min(2, wrong.size()))) {
 }
 
 //%% md
+### An attention heatmap over the words
+
+The overview colours every word by its attention weight, relative to the largest weight in its
+sentence (darkest = most attended), for eight test sentences: four the model gets right, then four
+it gets wrong. The plain-text version of the same output lists each word with its weight.
+
+//%% code
+public record WordHeat(String html, String text) {
+    public String toHtml() { return html; }
+    public String toString() { return text; }
+}
+WordHeat attentionHeat(List<Integer> samples) {
+    StringBuilder h = new StringBuilder("<table style=\"border-collapse:collapse;text-align:left\">");
+    StringBuilder t = new StringBuilder();
+    for (int i : samples) {
+        float[] w = run.attention(test, i);
+        List<String> words = reviews.tokens(test, i);
+        float max = 0;
+        for (float v : w) max = Math.max(max, v);
+        String label = String.format(Locale.ROOT, "%s (truly %s, p = %.2f)", predicted[i] == test.classes()[i] ? "right" : "wrong",
+                test.classes()[i] == 1 ? "positive" : "negative", probs[i][predicted[i]]);
+        h.append("<tr><td style=\"padding:2px 8px;white-space:nowrap\">").append(label).append("</td><td style=\"text-align:left\">");
+        t.append(label).append(": ");
+        for (int k = 0; k < w.length; k++) {
+            double a = w[k] / max;
+            String word = words.get(k).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+            h.append(String.format(Locale.ROOT, "<span style=\"background:rgba(8,81,156,%.2f);color:%s;padding:1px 3px\">%s</span> ",
+                    a, a > 0.5 ? "white" : "black", word));
+            t.append(String.format(Locale.ROOT, "%s(%.2f) ", words.get(k), w[k]));
+        }
+        h.append("</td></tr>");
+        t.append('\n');
+    }
+    return new WordHeat(h.append("</table>").toString(), t.toString());
+}
+List<Integer> shown = new ArrayList<>(right.subList(0, Math.min(4, right.size())));
+shown.addAll(wrong.subList(0, Math.min(4, wrong.size())));
+attentionHeat(shown)
+
+//%% md
 ## Results
 
 Every number this notebook reports, one per line (checked by SeqLab's tests).

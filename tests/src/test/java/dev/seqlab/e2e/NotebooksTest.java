@@ -189,7 +189,14 @@ class NotebooksTest {
                 assertTrue(text.contains(r.get("plain_8_rmse") < r.get("plain_1_rmse") ? "is more accurate than the single layer"
                         : "is no more accurate than the single layer"), text);
             }
-            case "04-sentiment" -> between(r, "accuracy", 0.7, 1);
+            case "04-sentiment" -> {
+                between(r, "accuracy", 0.7, 1);
+                // Prose: attention shown over the words of real sentences, right and wrong.
+                String all = json.toString();
+                assertTrue(all.contains("rgba(8,81,156"), "the word heatmap (text/html) is committed");
+                assertTrue(allText(json).contains("truly negative, predicted positive") || allText(json).contains("truly positive, predicted negative"),
+                        "a misclassified sentence is shown");
+            }
             case "06-gates" -> assertTrue(r.get("lstm_rmse") < r.get("average_rmse"), "the LSTM solves the recall task: " + r);
             case "05-language-model" -> assertTrue(r.get("perplexity") < r.get("unigram_perplexity"), r.toString());
             case "07-stocks" -> {
