@@ -179,6 +179,10 @@ class NotebooksTest {
                 assertTrue(r.get("lstm_rmse") < r.get("rnn_rmse") && r.get("gru_rmse") < r.get("rnn_rmse"), r.toString());
                 // Prose: gated cells keep the gradient alive towards the window's first step.
                 assertTrue(r.get("lstm_reach_first") > r.get("rnn_reach_first") && r.get("gru_reach_first") > r.get("rnn_reach_first"), r.toString());
+                // The printed clipping verdict follows from the numbers.
+                assertTrue(allText(json).contains(String.format("Here clipping %s the largest gradient norm and %s the test error.",
+                        r.get("clipped_max_grad_norm") < r.get("unclipped_max_grad_norm") ? "lowered" : "did not lower",
+                        r.get("clipped_rmse") < r.get("unclipped_rmse") ? "lowered" : "did not lower")), allText(json));
             }
             case "03-depth" -> {
                 // Prose: depth costs parameters and time (measured), and the printed verdicts follow from the numbers.
