@@ -1,0 +1,382 @@
+package dev.seqlab.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The teaching notebooks in {@code notebooks/}:
+ * <ul>
+ * <li>each runs headless through {@code ./seqlab run} with small parameters: exit 0, no error
+ * output, at least one PNG, and the {@code name = value} lines of its "Results" cell within sane
+ * ranges;</li>
+ * <li>the committed notebooks are executed (outputs, no errors, images) and their outputs support
+ * what their prose says (for example: the deep LSTM beats the naive forecast);</li>
+ * <li>one notebook runs through real Jupyter ({@code notebooks/execute.py}, nbclient) with the
+ * SeqLab kernel installed in a temporary prefix.</li>
+ * </ul>
+ * Jupyter-dependent checks must run in CI ({@code CI=true}) and are skipped elsewhere when
+ * {@code /usr/bin/jupyter} is missing.
+ */
+class NotebooksTest {
+
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    private static final Pattern RESULT = Pattern.compile("(?m)^([a-z_0-9]+) = (-?[0-9.]+(?:E-?[0-9]+)?|NaN|-?Infinity)$");
+
+    @TempDir
+    static Path tmp;
+
+    /** A notebook, the small parameters CI runs it with, and its range checks. */
+    record Case(String name, List<String> parameters, Checks checks) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    interface Checks {
+        void check(Map<String, Double> r);
+    }
+
+    static Stream<Case> notebooks() {
+        return Stream.of(
+                new Case("01-forecasting", List.of("EPOCHS", "5", "SUN_EPOCHS", "1"), r -> {
+                    for (String k : List.of("air_naive_rmse", "air_drift_rmse", "air_levels_naive_rmse", "air_levels_lstm_rmse",
+                            "air_shallow_lstm_rmse", "air_deep_lstm_rmse", "air_gru_rmse")) {
+                        between(r, k, 1, 500);
+                    }
+                    between(r, "sun_naive_rmse", 1, 200);
+                    between(r, "sun_gru_rmse", 1, 200);
+                    // The naive forecast does not depend on training: its value is known exactly.
+                    between(r, "air_naive_rmse", 53.0, 54.5);
+                }),
+                new Case("02-gradients", List.of("EPOCHS", "1", "STRIDE", "8"), r -> {
+                    for (String k : List.of("average_rmse", "rnn_rmse", "lstm_rmse", "gru_rmse")) {
+                        between(r, k, 1, 300);
+                    }
+                    between(r, "clipped_max_grad_norm", 0, 1e6);
+                    for (String k : List.of("rnn_reach_first", "lstm_reach_first", "gru_reach_first")) {
+                        between(r, k, 0, 1e6);
+                    }
+                    assertTrue(r.containsKey("unclipped_max_grad_norm"), r.toString());
+                }),
+                new Case("03-depth", List.of("MAX_DEPTH", "2", "EPOCHS", "3", "OVERFIT_EPOCHS", "3"), r -> {
+                    for (String k : List.of("plain_1_rmse", "remedied_1_rmse", "plain_2_rmse", "remedied_2_rmse", "naive_rmse")) {
+                        between(r, k, 1, 500);
+                    }
+                    // Parameters are counted from the network: a second layer adds parameters.
+                    assertTrue(r.get("plain_2_parameters") > r.get("plain_1_parameters"), r.toString());
+                    between(r, "plain_1_seconds", 0, 300);
+                    between(r, "gap_no_dropout", -100, 100);
+                    between(r, "gap_dropout", -100, 100);
+                }),
+                new Case("04-sentiment", List.of("EPOCHS", "2"), r -> {
+                    between(r, "accuracy", 0.5, 1);
+                    between(r, "precision", 0, 1);
+                    between(r, "recall", 0, 1);
+                    between(r, "f1", 0, 1);
+                    between(r, "train_seconds", 0, 300);
+                }),
+                new Case("05-language-model", List.of("EPOCHS", "1", "MAX_CHARS", "12000", "HIDDEN", "48", "SAMPLE_LENGTH", "60"), r -> {
+                    between(r, "unigram_perplexity", 5, 80);
+                    between(r, "perplexity", 1, 80);
+                    between(r, "full_bptt_epoch_seconds", 0, 300);
+                    between(r, "truncated_bptt_epoch_seconds", 0, 300);
+                }),
+                new Case("06-gates", List.of("EPOCHS", "2"), r -> {
+                    between(r, "lstm_rmse", 1, 300);
+                    between(r, "average_rmse", 1, 300);
+                    for (String g : List.of("input", "forget", "output")) {
+                        between(r, g + "_first", 0, 1);
+                        between(r, g + "_later", 0, 1);
+                    }
+                }),
+                new Case("07-stocks", List.of("EPOCHS", "2"), r -> {
+                    for (String k : List.of("naive_rmse", "drift_rmse", "lstm_dax_rmse", "lstm_four_rmse")) {
+                        between(r, k, 1, 2000);
+                    }
+                    between(r, "lstm_dax_t", -1e6, 1e6);
+                    between(r, "lstm_four_t", -1e6, 1e6);
+                    between(r, "clearly_beats_baselines", 0, 1);
+                }));
+    }
+
+    // ------------------------------------------------------------------ headless, small parameters
+
+    @ParameterizedTest(name = "{0} runs headless with small parameters")
+    @MethodSource("notebooks")
+    void runsHeadlessWithSmallParameters(Case c) throws Exception {
+        Path in = Launcher.root().resolve("notebooks/" + c.name() + ".ipynb");
+        Path out = tmp.resolve(c.name() + ".small.ipynb");
+        List<String> args = new ArrayList<>(List.of("run", in.toString()));
+        for (int i = 0; i < c.parameters().size(); i += 2) {
+            args.addAll(List.of("-p", c.parameters().get(i), c.parameters().get(i + 1)));
+        }
+        args.addAll(List.of("-o", out.toString()));
+        Launcher.Result run = Launcher.run(tmp, 240, args.toArray(String[]::new));
+        assertEquals(0, run.exitCode(), c.name() + ": " + run.stderr());
+        validate(out);
+        JsonObject nb = read(out);
+        assertExecutedCleanly(c.name(), nb);
+        c.checks().check(results(c.name(), nb));
+    }
+
+    // ------------------------------------------------------------------ the committed notebooks
+
+    @ParameterizedTest(name = "{0} is committed executed, and its outputs support its prose")
+    @MethodSource("notebooks")
+    void committedNotebookIsExecutedAndSupportsItsProse(Case c) throws Exception {
+        Path nb = Launcher.root().resolve("notebooks/" + c.name() + ".ipynb");
+        validate(nb);
+        JsonObject json = read(nb);
+        JsonObject kernelspec = json.getAsJsonObject("metadata").getAsJsonObject("kernelspec");
+        assertEquals("seqlab", kernelspec.get("name").getAsString());
+        assertTrue(hasParametersCell(json), c.name() + " has a cell tagged 'parameters'");
+        assertExecutedCleanly(c.name(), json);
+        for (JsonElement cell : json.getAsJsonArray("cells")) {
+            JsonObject o = cell.getAsJsonObject();
+            if (o.get("cell_type").getAsString().equals("code")) {
+                assertTrue(!o.get("execution_count").isJsonNull() || text(o.get("source")).isBlank(),
+                        c.name() + ": every code cell was executed: " + text(o.get("source")));
+            }
+        }
+        Map<String, Double> r = results(c.name(), json);
+        c.checks().check(r);
+        switch (c.name()) {
+            case "01-forecasting" -> {
+                // Prose: the levels model is caught by the trap; differencing is the remedy; the deep LSTM's charts are shown.
+                assertTrue(r.get("air_levels_lstm_rmse") > r.get("air_levels_naive_rmse"), "levels trap: " + r);
+                assertTrue(r.get("air_deep_lstm_rmse") < r.get("air_naive_rmse"), "the deep LSTM beats naive: " + r);
+                assertTrue(allText(json).contains("it does not beat the naive forecast"), "the printed levels verdict");
+            }
+            case "02-gradients" -> {
+                // Prose: a model that remembers nothing can do no better than the average; gated cells carry the memory.
+                assertTrue(r.get("lstm_rmse") < r.get("average_rmse") && r.get("gru_rmse") < r.get("average_rmse"), r.toString());
+                assertTrue(r.get("lstm_rmse") < r.get("rnn_rmse") && r.get("gru_rmse") < r.get("rnn_rmse"), r.toString());
+                // Prose: gated cells keep the gradient alive towards the window's first step.
+                assertTrue(r.get("lstm_reach_first") > r.get("rnn_reach_first") && r.get("gru_reach_first") > r.get("rnn_reach_first"), r.toString());
+                // The printed clipping verdict follows from the numbers.
+                assertTrue(allText(json).contains(String.format("Here clipping %s the largest gradient norm and %s the test error.",
+                        r.get("clipped_max_grad_norm") < r.get("unclipped_max_grad_norm") ? "lowered" : "did not lower",
+                        r.get("clipped_rmse") < r.get("unclipped_rmse") ? "lowered" : "did not lower")), allText(json));
+            }
+            case "03-depth" -> {
+                // Prose: depth costs parameters and time (measured), and the printed verdicts follow from the numbers.
+                assertTrue(r.get("plain_8_parameters") > r.get("plain_4_parameters") && r.get("plain_4_parameters") > r.get("plain_1_parameters"), r.toString());
+                assertTrue(r.get("plain_8_seconds") > r.get("plain_1_seconds"), "eight layers train slower than one: " + r);
+                String text = allText(json);
+                assertTrue(text.contains(r.get("gap_dropout") < r.get("gap_no_dropout") ? "dropout narrowed the gap" : "dropout did not narrow the gap"), text);
+                assertTrue(text.contains(r.get("plain_8_rmse") < r.get("plain_1_rmse") ? "is more accurate than the single layer"
+                        : "is no more accurate than the single layer"), text);
+            }
+            case "04-sentiment" -> {
+                between(r, "accuracy", 0.7, 1);
+                // Prose: attention shown over the words of real sentences, right and wrong.
+                String all = json.toString();
+                assertTrue(all.contains("rgba(8,81,156"), "the word heatmap (text/html) is committed");
+                assertTrue(allText(json).contains("truly negative, predicted positive") || allText(json).contains("truly positive, predicted negative"),
+                        "a misclassified sentence is shown");
+            }
+            case "06-gates" -> assertTrue(r.get("lstm_rmse") < r.get("average_rmse"), "the LSTM solves the recall task: " + r);
+            case "05-language-model" -> assertTrue(r.get("perplexity") < r.get("unigram_perplexity"), r.toString());
+            case "07-stocks" -> {
+                // The printed verdict follows from the printed numbers: clearly better = lower RMSE than both baselines and t < -2.
+                double baseline = Math.min(r.get("naive_rmse"), r.get("drift_rmse"));
+                boolean clearly = r.get("lstm_dax_rmse") < baseline && r.get("lstm_dax_t") < -2
+                        || r.get("lstm_four_rmse") < baseline && r.get("lstm_four_t") < -2;
+                assertEquals(clearly ? 1.0 : 0.0, r.get("clearly_beats_baselines"), r.toString());
+                assertTrue(allText(json).contains(clearly ? "an LSTM clearly beats both baselines" : "neither LSTM clearly beats the naive forecast"),
+                        "the printed verdict");
+            }
+            default -> fail("no prose checks for " + c.name());
+        }
+    }
+
+    @Test
+    void readmeIndexesEveryNotebookWithItsTime() throws Exception {
+        Path dir = Launcher.root().resolve("notebooks");
+        String readme = Files.readString(dir.resolve("README.md"));
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path nb : s.filter(p -> p.toString().endsWith(".ipynb") && p.getFileName().toString().matches("\\d\\d-.*")).toList()) {
+                String name = nb.getFileName().toString();
+                assertTrue(readme.contains("(" + name + ")"), "README links " + name);
+            }
+        }
+        assertTrue(readme.contains("notebooks/run-all"), "README documents the one command");
+    }
+
+    // ------------------------------------------------------------------ real Jupyter
+
+    @Test
+    void sentimentRunsThroughRealJupyterWithTheInstalledKernel() throws Exception {
+        Assumptions.assumeTrue(jupyterPresent(), "Debian's Jupyter (/usr/bin/jupyter, nbclient) is not installed");
+        Path root = Launcher.root();
+        Path prefix = tmp.resolve("jupyter");
+        Launcher.Result install = Launcher.run(tmp, 60, "install", "--prefix", prefix.toString());
+        assertEquals(0, install.exitCode(), install.stderr());
+        Path out = tmp.resolve("04-sentiment.jupyter.ipynb");
+        Exec e = exec(List.of(PYTHON.toString(), root.resolve("notebooks/execute.py").toString(), root.resolve("notebooks/04-sentiment.ipynb").toString(),
+                "-o", out.toString(), "-p", "EPOCHS", "2", "--timeout", "240"),
+                Map.of("JUPYTER_PATH", prefix.resolve("share/jupyter").toString(), "JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString(),
+                        "PYDEVD_DISABLE_FILE_VALIDATION", "1"), 300);
+        assertEquals(0, e.code(), e.output());
+        validate(out);
+        JsonObject nb = read(out);
+        assertExecutedCleanly("04-sentiment via Jupyter", nb);
+        Map<String, Double> r = results("04-sentiment via Jupyter", nb);
+        between(r, "accuracy", 0.5, 1);
+        between(r, "f1", 0, 1);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void between(Map<String, Double> r, String key, double lo, double hi) {
+        Double v = r.get(key);
+        assertTrue(v != null, "no result '" + key + "' in " + r);
+        assertTrue(Double.isFinite(v) && v >= lo && v <= hi, key + " = " + v + " is outside [" + lo + ", " + hi + "]");
+    }
+
+    private static boolean hasParametersCell(JsonObject nb) {
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonObject meta = c.getAsJsonObject().getAsJsonObject("metadata");
+            if (meta != null && meta.has("tags")) {
+                for (JsonElement t : meta.getAsJsonArray("tags")) {
+                    if (t.getAsString().equals("parameters")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** No error output, at least one PNG, and every image non-trivial. */
+    private static void assertExecutedCleanly(String name, JsonObject nb) {
+        int pngs = 0;
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonArray outs = c.getAsJsonObject().getAsJsonArray("outputs");
+            if (outs == null) {
+                continue;
+            }
+            for (JsonElement o : outs) {
+                JsonObject out = o.getAsJsonObject();
+                String type = out.get("output_type").getAsString();
+                if (type.equals("error")) {
+                    fail(name + ": cell failed: " + out.get("ename") + ": " + out.get("evalue"));
+                }
+                if (out.has("data") && out.getAsJsonObject("data").has("image/png")) {
+                    assertTrue(text(out.getAsJsonObject("data").get("image/png")).length() > 2000, name + ": a PNG with content");
+                    pngs++;
+                }
+            }
+        }
+        assertTrue(pngs > 0, name + " shows at least one chart");
+    }
+
+    /** The {@code name = value} lines printed by the notebook (its "Results" cell). */
+    private static Map<String, Double> results(String name, JsonObject nb) {
+        Map<String, Double> r = new LinkedHashMap<>();
+        Matcher m = RESULT.matcher(allText(nb));
+        while (m.find()) {
+            r.put(m.group(1), Double.parseDouble(m.group(2)));
+        }
+        assertTrue(!r.isEmpty(), name + " prints its results as 'name = value' lines");
+        return r;
+    }
+
+    private static String allText(JsonObject nb) {
+        StringBuilder b = new StringBuilder();
+        for (JsonElement c : nb.getAsJsonArray("cells")) {
+            JsonArray outs = c.getAsJsonObject().getAsJsonArray("outputs");
+            if (outs != null) {
+                outs.forEach(o -> {
+                    JsonObject out = o.getAsJsonObject();
+                    if (out.get("output_type").getAsString().equals("stream")) {
+                        b.append(text(out.get("text")));
+                        if (b.length() > 0 && b.charAt(b.length() - 1) != '\n') {
+                            b.append('\n');
+                        }
+                    }
+                });
+            }
+        }
+        return b.toString();
+    }
+
+    private static String text(JsonElement e) {
+        if (e == null || e.isJsonNull()) {
+            return "";
+        }
+        if (e.isJsonArray()) {
+            StringBuilder b = new StringBuilder();
+            e.getAsJsonArray().forEach(x -> b.append(x.getAsString()));
+            return b.toString();
+        }
+        return e.getAsString();
+    }
+
+    private static JsonObject read(Path nb) throws IOException {
+        return JsonParser.parseString(Files.readString(nb, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    record Exec(int code, String output) {}
+
+    private static boolean jupyterPresent() throws Exception {
+        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
+        boolean present = Files.isExecutable(JUPYTER) && Files.isExecutable(PYTHON)
+                && exec(List.of(PYTHON.toString(), "-c", "import nbformat, nbclient"), Map.of(), 60).code() == 0;
+        if (ci && !present) {
+            fail("CI=true but Debian's Jupyter is missing: install jupyter-nbconvert, python3-nbclient and python3-nbformat (.ci/run does).");
+        }
+        return present;
+    }
+
+    private static void validate(Path nb) throws Exception {
+        if (!jupyterPresent()) {
+            return;
+        }
+        Exec v = exec(List.of(PYTHON.toString(), "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
+                nb.toString()), Map.of(), 60);
+        assertEquals(0, v.code(), "nbformat rejects " + nb + ": " + v.output());
+    }
+
+    private static Exec exec(List<String> cmd, Map<String, String> env, long timeoutSeconds) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Path log = Files.createTempFile("nb-exec", ".txt");
+        try {
+            Process p = pb.redirectOutput(log.toFile()).start();
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(String.join(" ", cmd) + " did not finish in " + timeoutSeconds + " s");
+            }
+            return new Exec(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
