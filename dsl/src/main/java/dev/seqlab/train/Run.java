@@ -308,7 +308,7 @@ public final class Run implements AutoCloseable {
      */
     public float[][] predictRaw(SeqSplit part) {
         checkOpen();
-        return Inference.run(network, store, manager, part, true).outputs();
+        return Inference.run(network, store, manager, part, true, false).outputs();
     }
 
     /**
@@ -324,7 +324,7 @@ public final class Run implements AutoCloseable {
                 part.size() - 1);
         checkOpen();
         SeqSplit one = part.head(sample + 1);
-        Inference.Pass pass = Inference.run(network, store, manager, one, true);
+        Inference.Pass pass = Inference.run(network, store, manager, one, true, false);
         return Arrays.copyOf(pass.attention()[sample], part.lengths()[sample]);
     }
 
