@@ -1,0 +1,163 @@
+package dev.seqlab.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.recurrent.GRU;
+import ai.djl.nn.recurrent.LSTM;
+import ai.djl.nn.recurrent.RNN;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import ai.djl.util.Pair;
+import dev.seqlab.runtime.Torch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The baseline: the same model written by hand in plain DJL, the way a careful DJL user would.
+ * One fused recurrent block with {@code numLayers = L}, batch first, a linear head on the last
+ * step, mean squared error, Adam; each step in its own sub-manager, a {@link GradientCollector},
+ * {@code optimizer.update} per parameter and the loss read back once.
+ */
+final class DjlBench {
+
+    private DjlBench() {}
+
+    static Block block(Shape3 c) {
+        Block rnn = switch (c.cell()) {
+            case "lstm" -> LSTM.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true).build();
+            case "gru" -> GRU.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true).build();
+            default -> RNN.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true)
+                    .setActivation(RNN.Activation.TANH).build();
+        };
+        return new SequentialBlock()
+                .add(rnn)
+                .add(new LambdaBlock(list -> new NDList(list.head().get(":, -1, :")), "lastStep"))
+                .add(Linear.builder().setUnits(1).build());
+    }
+
+    private static float[] gaussian(Random r, int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+
+    /**
+     * Trains {@code warmup + steps} steps on random batches and returns the last steps' times.
+     *
+     * @param c the configuration
+     * @param steps timed steps
+     * @param warmup untimed first steps
+     * @param threads libtorch intra-op threads
+     * @param seed the seed
+     * @return step times in milliseconds
+     */
+    static double[] train(Shape3 c, int steps, int warmup, int threads, long seed) {
+        Engine engine = Torch.engine();
+        Torch.threads(threads);
+        engine.setRandomSeed((int) seed);
+        int n = steps + warmup;
+        Random r = new Random(seed);
+        Shape xs = new Shape(c.batch(), c.time(), c.features());
+        float[][] xb = new float[n][];
+        float[][] yb = new float[n][];
+        for (int i = 0; i < n; i++) {
+            xb[i] = gaussian(r, (int) xs.size());
+            yb[i] = gaussian(r, c.batch());
+        }
+        double[] out = new double[steps];
+        try (NDManager manager = engine.newBaseManager()) {
+            Block block = block(c);
+            block.initialize(manager, DataType.FLOAT32, xs);
+            ParameterStore ps = new ParameterStore(manager, false);
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
+            List<Parameter> params = new ArrayList<>();
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    params.add(p.getValue());
+                }
+            }
+            float sink = 0;
+            for (int i = 0; i < n; i++) {
+                long t0 = System.nanoTime();
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(xb[i], xs);
+                    NDArray y = step.create(yb[i], new Shape(c.batch(), 1));
+                    NDArray loss;
+                    try (GradientCollector gc = engine.newGradientCollector()) {
+                        NDArray pred = block.forward(ps, new NDList(x), true).head();
+                        loss = pred.sub(y).square().mean();
+                        gc.backward(loss);
+                    }
+                    for (Parameter p : params) {
+                        NDArray w = p.getArray();
+                        NDArray g = w.getGradient();
+                        g.attach(step); // DJL makes each gradient handle in the weight's manager
+                        adam.update(p.getId(), w, g);
+                    }
+                    sink += loss.getFloat();
+                }
+                long t1 = System.nanoTime();
+                if (i >= warmup) {
+                    out[i - warmup] = (t1 - t0) / 1e6;
+                }
+            }
+            if (Float.isNaN(sink)) {
+                throw new IllegalStateException("training diverged");
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Times forward passes without gradient on one batch, output copied to the heap.
+     *
+     * @param c the configuration
+     * @param reps timed passes
+     * @param warmup untimed passes
+     * @param threads intra-op threads
+     * @param seed the seed
+     * @return times in milliseconds
+     */
+    static double[] infer(Shape3 c, int reps, int warmup, int threads, long seed) {
+        Engine engine = Torch.engine();
+        Torch.threads(threads);
+        engine.setRandomSeed((int) seed);
+        Shape xs = new Shape(c.batch(), c.time(), c.features());
+        float[] xb = gaussian(new Random(seed), (int) xs.size());
+        double[] out = new double[reps];
+        try (NDManager manager = engine.newBaseManager()) {
+            Block block = block(c);
+            block.initialize(manager, DataType.FLOAT32, xs);
+            ParameterStore ps = new ParameterStore(manager, false);
+            for (int i = 0; i < warmup + reps; i++) {
+                long t0 = System.nanoTime();
+                try (NDManager step = manager.newSubManager()) {
+                    NDArray x = step.create(xb, xs);
+                    float[] y = block.forward(ps, new NDList(x), false).head().toFloatArray();
+                    if (y.length != c.batch()) {
+                        throw new IllegalStateException("expected " + c.batch() + " outputs");
+                    }
+                }
+                long t1 = System.nanoTime();
+                if (i >= warmup) {
+                    out[i - warmup] = (t1 - t0) / 1e6;
+                }
+            }
+        }
+        return out;
+    }
+}
