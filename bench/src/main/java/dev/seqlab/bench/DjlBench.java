@@ -34,16 +34,22 @@ final class DjlBench {
 
     private DjlBench() {}
 
+    /** Whether {@link #train} builds L one-layer blocks instead of one fused block (set by the worker for ablations). */
+    static boolean split;
+
     static Block block(Shape3 c) {
-        Block rnn = switch (c.cell()) {
-            case "lstm" -> LSTM.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true).build();
-            case "gru" -> GRU.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true).build();
-            default -> RNN.builder().setStateSize(c.hidden()).setNumLayers(c.layers()).optBatchFirst(true)
-                    .setActivation(RNN.Activation.TANH).build();
-        };
-        return new SequentialBlock()
-                .add(rnn)
-                .add(new LambdaBlock(list -> new NDList(list.head().get(":, -1, :")), "lastStep"))
+        SequentialBlock net = new SequentialBlock();
+        int blocks = split ? c.layers() : 1;
+        int layers = split ? 1 : c.layers();
+        for (int i = 0; i < blocks; i++) {
+            net.add(switch (c.cell()) {
+                case "lstm" -> LSTM.builder().setStateSize(c.hidden()).setNumLayers(layers).optBatchFirst(true).build();
+                case "gru" -> GRU.builder().setStateSize(c.hidden()).setNumLayers(layers).optBatchFirst(true).build();
+                default -> RNN.builder().setStateSize(c.hidden()).setNumLayers(layers).optBatchFirst(true)
+                        .setActivation(RNN.Activation.TANH).build();
+            });
+        }
+        return net.add(new LambdaBlock(list -> new NDList(list.head().get(":, -1, :")), "lastStep"))
                 .add(Linear.builder().setUnits(1).build());
     }
 
@@ -63,9 +69,9 @@ final class DjlBench {
      * @param warmup untimed first steps
      * @param threads libtorch intra-op threads
      * @param seed the seed
-     * @return step times in milliseconds
+     * @return wall time per step and mean process CPU time per step, in milliseconds: {@code [wall[], {cpu}]}
      */
-    static double[] train(Shape3 c, int steps, int warmup, int threads, long seed) {
+    static double[][] train(Shape3 c, int steps, int warmup, int threads, long seed) {
         Engine engine = Torch.engine();
         Torch.threads(threads);
         engine.setRandomSeed((int) seed);
@@ -78,7 +84,8 @@ final class DjlBench {
             xb[i] = gaussian(r, (int) xs.size());
             yb[i] = gaussian(r, c.batch());
         }
-        double[] out = new double[steps];
+        double[][] out = {new double[steps], null};
+        long c0 = 0;
         try (NDManager manager = engine.newBaseManager()) {
             Block block = block(c);
             block.initialize(manager, DataType.FLOAT32, xs);
@@ -92,6 +99,9 @@ final class DjlBench {
             }
             float sink = 0;
             for (int i = 0; i < n; i++) {
+                if (i == warmup) {
+                    c0 = CpuClock.nanos();
+                }
                 long t0 = System.nanoTime();
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = step.create(xb[i], xs);
@@ -112,13 +122,14 @@ final class DjlBench {
                 }
                 long t1 = System.nanoTime();
                 if (i >= warmup) {
-                    out[i - warmup] = (t1 - t0) / 1e6;
+                    out[0][i - warmup] = (t1 - t0) / 1e6;
                 }
             }
             if (Float.isNaN(sink)) {
                 throw new IllegalStateException("training diverged");
             }
         }
+        out[1] = new double[] {(CpuClock.nanos() - c0) / 1e6 / steps};
         return out;
     }
 
@@ -130,20 +141,24 @@ final class DjlBench {
      * @param warmup untimed passes
      * @param threads intra-op threads
      * @param seed the seed
-     * @return times in milliseconds
+     * @return wall time per pass and mean process CPU time per pass, in milliseconds: {@code [wall[], {cpu}]}
      */
-    static double[] infer(Shape3 c, int reps, int warmup, int threads, long seed) {
+    static double[][] infer(Shape3 c, int reps, int warmup, int threads, long seed) {
         Engine engine = Torch.engine();
         Torch.threads(threads);
         engine.setRandomSeed((int) seed);
         Shape xs = new Shape(c.batch(), c.time(), c.features());
         float[] xb = gaussian(new Random(seed), (int) xs.size());
-        double[] out = new double[reps];
+        double[][] out = {new double[reps], null};
+        long c0 = 0;
         try (NDManager manager = engine.newBaseManager()) {
             Block block = block(c);
             block.initialize(manager, DataType.FLOAT32, xs);
             ParameterStore ps = new ParameterStore(manager, false);
             for (int i = 0; i < warmup + reps; i++) {
+                if (i == warmup) {
+                    c0 = CpuClock.nanos();
+                }
                 long t0 = System.nanoTime();
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = step.create(xb, xs);
@@ -154,10 +169,11 @@ final class DjlBench {
                 }
                 long t1 = System.nanoTime();
                 if (i >= warmup) {
-                    out[i - warmup] = (t1 - t0) / 1e6;
+                    out[0][i - warmup] = (t1 - t0) / 1e6;
                 }
             }
         }
+        out[1] = new double[] {(CpuClock.nanos() - c0) / 1e6 / reps};
         return out;
     }
 }

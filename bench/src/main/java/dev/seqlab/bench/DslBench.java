@@ -35,29 +35,34 @@ final class DslBench {
      * @param warmup untimed first steps
      * @param threads libtorch intra-op threads
      * @param seed data and model seed
-     * @return step times in milliseconds
+     * @return wall time per step and mean process CPU time per step, in milliseconds: {@code [wall[], {cpu}]}
      */
-    static double[] train(Shape3 c, int steps, int warmup, int threads, long seed) {
+    static double[][] train(Shape3 c, int steps, int warmup, int threads, long seed) {
         int n = steps + warmup;
         SyntheticData data = new SyntheticData(n * c.batch(), c.time(), c.features(), seed);
         List<Long> stamps = new ArrayList<>(n + 1);
+        List<Long> cpu = new ArrayList<>(n + 1);
         TrainingListener timer = new TrainingListener() {
             @Override
             public void onStart(Progress p) {
                 stamps.add(System.nanoTime());
+                cpu.add(CpuClock.nanos());
             }
 
             @Override
             public void onStep(Progress p) {
                 stamps.add(System.nanoTime());
+                cpu.add(CpuClock.nanos());
             }
         };
         try (Run run = Experiment.of(stack(c), data).adam(1e-3).epochs(1).batch(c.batch()).seed(seed).threads(threads)
                 .listener(timer).name("bench").train()) {
-            double[] out = new double[steps];
+            double[][] out = new double[2][];
+            out[0] = new double[steps];
             for (int i = 0; i < steps; i++) {
-                out[i] = (stamps.get(warmup + i + 1) - stamps.get(warmup + i)) / 1e6;
+                out[0][i] = (stamps.get(warmup + i + 1) - stamps.get(warmup + i)) / 1e6;
             }
+            out[1] = new double[] {(cpu.get(n) - cpu.get(warmup)) / 1e6 / steps};
             return out;
         }
     }
@@ -70,14 +75,19 @@ final class DslBench {
      * @param warmup untimed passes
      * @param threads intra-op threads
      * @param seed the seed
-     * @return times in milliseconds
+     * @return wall time per pass and mean process CPU time per pass, in milliseconds: {@code [wall[], {cpu}]}
      */
-    static double[] infer(Shape3 c, int reps, int warmup, int threads, long seed) {
+    static double[][] infer(Shape3 c, int reps, int warmup, int threads, long seed) {
         SyntheticData data = new SyntheticData(c.batch(), c.time(), c.features(), seed);
         try (Run run = Experiment.of(stack(c), data).adam(1e-3).epochs(1).batch(c.batch()).seed(seed).threads(threads)
                 .name("bench").train()) {
-            double[] out = new double[reps];
+            double[][] out = new double[2][];
+            out[0] = new double[reps];
+            long c0 = 0;
             for (int i = 0; i < warmup + reps; i++) {
+                if (i == warmup) {
+                    c0 = CpuClock.nanos();
+                }
                 long t0 = System.nanoTime();
                 float[][] y = run.predictRaw(data.train());
                 long t1 = System.nanoTime();
@@ -85,9 +95,10 @@ final class DslBench {
                     throw new IllegalStateException("expected " + c.batch() + " rows");
                 }
                 if (i >= warmup) {
-                    out[i - warmup] = (t1 - t0) / 1e6;
+                    out[0][i - warmup] = (t1 - t0) / 1e6;
                 }
             }
+            out[1] = new double[] {(CpuClock.nanos() - c0) / 1e6 / reps};
             return out;
         }
     }

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>Requests: {@code {"op":"info"}}; {@code {"op":"train","stack":"dsl"|"djl","cfg":{...},
  * "steps":N,"warmup":W}}; {@code {"op":"infer",...}} alike; {@code {"op":"sgemm","n":1024,
- * "reps":R,"warmup":W}}; {@code {"op":"memory","runs":20}}; {@code {"op":"quit"}}. Answers
+ * "reps":R,"warmup":W}}; {@code {"op":"memory","runs":20}}; {@code {"op":"overheads","cfg":{...},"reps":R}}; {@code {"op":"quit"}}. Answers
  * carry {@code "ms"} (times in milliseconds) or the probe's values, or {@code "error"}.
  */
 public final class Worker {
@@ -86,17 +86,20 @@ public final class Worker {
             case "train", "infer" -> {
                 Shape3 c = Shape3.of((Map<String, Object>) req.get("cfg"));
                 boolean dsl = "dsl".equals(req.get("stack"));
-                double[] ms;
+                DjlBench.split = "djl-split".equals(req.get("stack"));
+                double[][] ms;
                 if (op.equals("train")) {
                     ms = dsl ? DslBench.train(c, steps, warmup, threads, seed) : DjlBench.train(c, steps, warmup, threads, seed);
                 } else {
                     ms = dsl ? DslBench.infer(c, steps, warmup, threads, seed) : DjlBench.infer(c, steps, warmup, threads, seed);
                 }
-                res.put("ms", ms);
+                res.put("ms", ms[0]);
+                res.put("cpu", ms[1]);
                 res.put("rssMiB", MemoryProbe.rssMiB());
             }
             case "sgemm" -> res.put("ms", Sgemm.run(intOf(req, "n", 1024), steps, warmup, threads));
             case "memory" -> res.putAll(MemoryProbe.run(intOf(req, "runs", 20), threads));
+            case "overheads" -> res.putAll(Overheads.run(Shape3.of((Map<String, Object>) req.get("cfg")), intOf(req, "reps", 200), threads));
             default -> res.put("error", "unknown op " + op);
         }
         return res;
