@@ -383,7 +383,11 @@ def main():
     ap.add_argument("--command", default="bench/run")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     ap.add_argument("--skip", default="", help="comma-separated: compute,memory,kernel,runner (development)")
+    ap.add_argument("--configs", default="", help="comma-separated subset of a,b,c,d,e (development; no report is written)")
     args = ap.parse_args()
+    if args.configs:
+        keep = set(args.configs.split(","))
+        CONFIGS[:] = [kc for kc in CONFIGS if kc[0] in keep]
     skip = set(x for x in args.skip.split(",") if x)
     mode = ({"name": "quick", "rounds": 2, "steps": 3, "warmup": 2, "infer_reps": 10, "sgemm_reps": 5, "sgemm_n": 1024}
             if args.quick else
@@ -423,8 +427,12 @@ def main():
     raw = {"info": info, "mode": mode, "compute": comp, "memory": mem, "kernel": kernel, "runner": runner}
     with open(os.path.join(ROOT, "bench", "target", "results.json"), "w") as fh:
         json.dump(raw, fh, indent=1)
-    if comp is None:
-        log("compute skipped: BENCHMARKS.md not written; raw results in bench/target/results.json")
+    if comp is None or args.configs:
+        if comp is not None:
+            for key, cfg in CONFIGS:
+                log("(%s) wall medians %s; cpu medians %s" % (key, {st: round(summarize(comp["train"][key][st])["median"], 2) for st in STACKS},
+                                                          {st: round(median(comp["train_cpu"][key][st]), 2) for st in STACKS}))
+        log("development run: BENCHMARKS.md not written; raw results in bench/target/results.json")
         return
     write_report(args.out, info, mode, args.command, comp, mem, kernel, runner, analysis)
     log("wrote %s" % args.out)

@@ -34,11 +34,16 @@ final class DjlBench {
 
     private DjlBench() {}
 
-    /** Whether {@link #train} builds L one-layer blocks instead of one fused block (set by the worker for ablations). */
-    static boolean split;
+    /**
+     * Ablations (set by the worker): {@code "fused"} (the baseline), {@code "split"} (L one-layer
+     * blocks instead of one fused block), {@code "dslnet"} (the DSL's own network block, fed
+     * {@code [x, mask]}, in this hand-written loop: separates the model's cost from the loop's).
+     */
+    static String variant = "fused";
 
     static Block block(Shape3 c) {
         SequentialBlock net = new SequentialBlock();
+        boolean split = variant.equals("split");
         int blocks = split ? c.layers() : 1;
         int layers = split ? 1 : c.layers();
         for (int i = 0; i < blocks; i++) {
@@ -87,8 +92,20 @@ final class DjlBench {
         double[][] out = {new double[steps], null};
         long c0 = 0;
         try (NDManager manager = engine.newBaseManager()) {
-            Block block = block(c);
-            block.initialize(manager, DataType.FLOAT32, xs);
+            boolean norms = variant.equals("dslnorms");
+            boolean dslnet = norms || variant.equals("dslnet");
+            Block block;
+            dev.seqlab.model.Network net = null;
+            if (dslnet) {
+                net = DslBench.stack(c).build(new SyntheticData(1, c.time(), c.features(), seed).spec());
+                net.initialize(manager);
+                block = net.block();
+            } else {
+                block = block(c);
+                block.initialize(manager, DataType.FLOAT32, xs);
+            }
+            float[] ones = new float[c.batch() * c.time()];
+            java.util.Arrays.fill(ones, 1f);
             ParameterStore ps = new ParameterStore(manager, false);
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
             List<Parameter> params = new ArrayList<>();
@@ -97,6 +114,7 @@ final class DjlBench {
                     params.add(p.getValue());
                 }
             }
+            int[] stageOf = norms ? Overheads.stages(net, params) : null;
             float sink = 0;
             for (int i = 0; i < n; i++) {
                 if (i == warmup) {
@@ -106,19 +124,21 @@ final class DjlBench {
                 try (NDManager step = manager.newSubManager()) {
                     NDArray x = step.create(xb[i], xs);
                     NDArray y = step.create(yb[i], new Shape(c.batch(), 1));
+                    NDList in = dslnet ? new NDList(x, step.create(ones, new Shape(c.batch(), c.time()))) : new NDList(x);
                     NDArray loss;
                     try (GradientCollector gc = engine.newGradientCollector()) {
-                        NDArray pred = block.forward(ps, new NDList(x), true).head();
+                        NDArray pred = block.forward(ps, in, true).head();
                         loss = pred.sub(y).square().mean();
                         gc.backward(loss);
                     }
+                    float[] stats = norms ? Overheads.normsReadBack(step, loss, params, stageOf, net.depth()) : null;
                     for (Parameter p : params) {
                         NDArray w = p.getArray();
                         NDArray g = w.getGradient();
                         g.attach(step); // DJL makes each gradient handle in the weight's manager
                         adam.update(p.getId(), w, g);
                     }
-                    sink += loss.getFloat();
+                    sink += norms ? stats[0] : loss.getFloat();
                 }
                 long t1 = System.nanoTime();
                 if (i >= warmup) {

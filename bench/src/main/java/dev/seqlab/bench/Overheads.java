@@ -101,7 +101,7 @@ final class Overheads {
     }
 
     /** A copy of TrainingLoop.step lines 196-243 without clipping and without the optimizer. */
-    private static float[] normsReadBack(NDManager step, NDArray loss, List<Parameter> params, int[] stageOf, int depth) {
+    static float[] normsReadBack(NDManager step, NDArray loss, List<Parameter> params, int[] stageOf, int depth) {
         int p = params.size();
         NDArray[] sq = new NDArray[p];
         for (int i = 0; i < p; i++) {
@@ -125,7 +125,7 @@ final class Overheads {
         return NDArrays.concat(new NDList(parts)).toFloatArray();
     }
 
-    private static int[] stages(Network net, List<Parameter> params) {
+    static int[] stages(Network net, List<Parameter> params) {
         Map<String, Integer> byId = new HashMap<>();
         for (int k = 0; k < net.depth(); k++) {
             for (Block b : net.recurrentBlocks(k)) {

@@ -86,7 +86,8 @@ public final class Worker {
             case "train", "infer" -> {
                 Shape3 c = Shape3.of((Map<String, Object>) req.get("cfg"));
                 boolean dsl = "dsl".equals(req.get("stack"));
-                DjlBench.split = "djl-split".equals(req.get("stack"));
+                String stack = (String) req.get("stack");
+                DjlBench.variant = stack.startsWith("djl-") ? stack.substring(4) : "fused";
                 double[][] ms;
                 if (op.equals("train")) {
                     ms = dsl ? DslBench.train(c, steps, warmup, threads, seed) : DjlBench.train(c, steps, warmup, threads, seed);
