@@ -66,7 +66,7 @@ final class Overheads {
                 }
             }
             out.put("params", params.size());
-            out.put("TrainingLoop.step:196-243 norms+concat+toFloatArray us", time(reps, manager, step -> {
+            out.put("TrainingLoop.step:205-221,238-246 norms+concat+toFloatArray us", time(reps, manager, step -> {
                 NDArray loss = step.create(1f).reshape(new Shape());
                 normsReadBack(step, loss, params, stageOf, net.depth());
             }));
@@ -100,7 +100,7 @@ final class Overheads {
         return out;
     }
 
-    /** A copy of TrainingLoop.step lines 196-243 without clipping and without the optimizer. */
+    /** A copy of TrainingLoop.step lines 205-221 and 238-246 without clipping and without the optimizer. */
     static float[] normsReadBack(NDManager step, NDArray loss, List<Parameter> params, int[] stageOf, int depth) {
         int p = params.size();
         NDArray[] sq = new NDArray[p];
