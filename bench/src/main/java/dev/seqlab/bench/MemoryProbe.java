@@ -41,7 +41,8 @@ final class MemoryProbe {
      *
      * @param runs how many runs (20)
      * @param threads intra-op threads
-     * @return RSS in MiB after runs 1, 10 and 20 (keys "1", "10", "20"), plus the baseline "0"
+     * @return RSS in MiB after run 1, every 5th run and the last (keys "1", "5", ...), the baseline "0",
+     *     and the Java heap at the end (used, committed, used after a full GC) with the RSS after that GC
      */
     static Map<String, Double> run(int runs, int threads) {
         Shape3 c = new Shape3("lstm", 32, 50, 1, 64, 2);
@@ -53,11 +54,16 @@ final class MemoryProbe {
         Run run = null;
         for (int i = 1; i <= runs; i++) {
             run = exp.train();
-            if (i == 1 || i == 10 || i == 20 || i == runs) {
+            if (i == 1 || i % 5 == 0 || i == runs) {
                 out.put(Integer.toString(i), rssMiB());
             }
         }
-        out.put("heapMiB", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1048576.0);
+        Runtime rt = Runtime.getRuntime();
+        out.put("heapUsedMiB", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+        out.put("heapCommittedMiB", rt.totalMemory() / 1048576.0);
+        System.gc();
+        out.put("heapUsedAfterGcMiB", (rt.totalMemory() - rt.freeMemory()) / 1048576.0);
+        out.put("rssAfterGcMiB", rssMiB());
         return out;
     }
 }
