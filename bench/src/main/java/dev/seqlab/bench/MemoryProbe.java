@@ -41,10 +41,12 @@ final class MemoryProbe {
      *
      * @param runs how many runs (20)
      * @param threads intra-op threads
+     * @param close whether to close each run before the next (as careful code would) instead of
+     *     leaving it to the garbage collector (as a re-run notebook cell does)
      * @return RSS in MiB after run 1, every 5th run and the last (keys "1", "5", ...), the baseline "0",
      *     and the Java heap at the end (used, committed, used after a full GC) with the RSS after that GC
      */
-    static Map<String, Double> run(int runs, int threads) {
+    static Map<String, Double> run(int runs, int threads, boolean close) {
         Shape3 c = new Shape3("lstm", 32, 50, 1, 64, 2);
         SyntheticData data = new SyntheticData(32 * 20, c.time(), c.features(), 7);
         Experiment exp = Experiment.of(DslBench.stack(c), data).adam(1e-3).epochs(2).batch(c.batch()).seed(7).threads(threads);
@@ -53,6 +55,9 @@ final class MemoryProbe {
         out.put("0", rssMiB());
         Run run = null;
         for (int i = 1; i <= runs; i++) {
+            if (close && run != null) {
+                run.close();
+            }
             run = exp.train();
             if (i == 1 || i % 5 == 0 || i == runs) {
                 out.put(Integer.toString(i), rssMiB());
