@@ -1,0 +1,158 @@
+package dev.seqlab.engine;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.execution.DirectExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell execution in this JVM (so cells share objects with the kernel) that keeps each snippet's
+ * raw value for rendering and runs user code on its own thread so that it can be stopped.
+ *
+ * <p>{@link #stop()} first interrupts the cell thread (a training loop checks the flag and ends
+ * cleanly) and, if it is still running after a grace period, stops it with {@code Thread.stop},
+ * which ends even {@code while (true) {}} on JDK 17.
+ */
+final class CellExecutionControl extends DirectExecutionControl {
+
+    private static final ThreadGroup GROUP = new ThreadGroup("seqlab-cells");
+
+    private final AtomicReference<Thread> running = new AtomicReference<>();
+    private volatile Object lastValue;
+    private volatile boolean stopped;
+    private volatile Throwable lastFailure;
+
+    /** @return the exception the last snippet threw (the real object, not JShell's copy), or null */
+    Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    /** @return the raw value returned by the last snippet run (null for statements) */
+    Object lastValue() {
+        return lastValue;
+    }
+
+    /** @return true when the last snippet run was stopped */
+    boolean wasStopped() {
+        return stopped;
+    }
+
+    /** Forgets the last value and stop flag before a new cell. */
+    void reset() {
+        lastValue = null;
+        stopped = false;
+    }
+
+    /** @return true while user code runs */
+    boolean isRunning() {
+        return running.get() != null;
+    }
+
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        lastValue = null;
+        lastFailure = null;
+        AtomicReference<Object> value = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(GROUP, () -> {
+            try {
+                value.set(doitMethod.invoke(null));
+            } catch (InvocationTargetException e) {
+                failure.set(e.getCause() instanceof ThreadDeath ? new ThreadDeath() : e);
+            } catch (ThreadDeath e) {
+                failure.set(e);
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }, "seqlab-cell");
+        thread.setDaemon(true);
+        running.set(thread);
+        thread.start();
+        try {
+            thread.join();
+        } finally {
+            running.set(null);
+        }
+        Throwable t = failure.get();
+        if (t instanceof ThreadDeath || (stopped && t != null)) {
+            lastFailure = t instanceof InvocationTargetException ite ? ite.getCause() : t;
+            stopped = true;
+            throw new ExecutionControl.StoppedException();
+        }
+        if (t instanceof InvocationTargetException ite) {
+            lastFailure = ite.getCause();
+            throw ite;
+        }
+        if (t != null) {
+            lastFailure = t;
+            throw new InvocationTargetException(t);
+        }
+        lastValue = value.get();
+        return valueString(lastValue);
+    }
+
+    /**
+     * Interrupts the running cell, waits up to {@code graceMillis} for it to end, then stops it.
+     *
+     * @param graceMillis how long cooperative code may take to notice the interrupt
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    void stopCell(long graceMillis) {
+        Thread t = running.get();
+        if (t == null) {
+            return;
+        }
+        stopped = true;
+        t.interrupt();
+        try {
+            t.join(graceMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        // One ThreadDeath can be swallowed (library code that catches Throwable, a finally that
+        // loops), so stop again until the thread is gone or the cell had 3 s more.
+        for (int attempt = 0; t.isAlive() && attempt < 30; attempt++) {
+            try {
+                t.stop();
+            } catch (UnsupportedOperationException e) {
+                return; // JDK 20+: Thread.stop is gone; the interrupt is all we can do.
+            }
+            try {
+                t.join(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopCell(300);
+    }
+
+    /** Creates one {@link CellExecutionControl} and remembers it. */
+    static final class Provider implements ExecutionControlProvider {
+        private volatile CellExecutionControl control;
+
+        @Override
+        public String name() {
+            return "seqlab";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            control = new CellExecutionControl();
+            return control;
+        }
+
+        /** @return the control made for the session */
+        CellExecutionControl control() {
+            return control;
+        }
+    }
+}

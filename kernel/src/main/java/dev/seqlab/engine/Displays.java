@@ -1,0 +1,83 @@
+package dev.seqlab.engine;
+
+import dev.seqlab.render.Renderers;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The kernel side of the {@code display(obj)} and {@code updateDisplay(id, obj)} functions that
+ * every session defines. Cells run in the kernel's JVM (JShell local execution), so those
+ * functions call these static methods directly. Output goes to the cell being evaluated now, or
+ * to the last one when called from a background thread after the cell ended.
+ */
+public final class Displays {
+
+    private static volatile Outputs current = Outputs.NONE;
+    private static volatile Renderers renderers = Renderers.global();
+    private static volatile boolean evaluating;
+
+    private Displays() {}
+
+    static void begin(Outputs outputs, Renderers r) {
+        current = outputs;
+        renderers = r;
+        evaluating = true;
+    }
+
+    static void end() {
+        evaluating = false;
+    }
+
+    /** @return true while a cell is being evaluated */
+    public static boolean evaluating() {
+        return evaluating;
+    }
+
+    /** @return the outputs of the cell being (or last) evaluated */
+    public static Outputs outputs() {
+        return current;
+    }
+
+    /**
+     * Renders an object with the session's renderers.
+     *
+     * @param value the object
+     * @return its MIME bundle
+     */
+    public static Map<String, Object> render(Object value) {
+        return renderers.render(value);
+    }
+
+    /**
+     * Shows an object below the cell and returns an id that {@link #update} can replace it by.
+     *
+     * @param value the object to show
+     * @return the display id
+     */
+    public static String display(Object value) {
+        String id = UUID.randomUUID().toString();
+        current.display(render(value), id);
+        return id;
+    }
+
+    /**
+     * Clears the cell's outputs so far, once the next output arrives (as IPython's
+     * {@code clear_output(wait=True)}), so a cell can redraw in place.
+     */
+    public static void clearOutput() {
+        current.clearOutput(true);
+    }
+
+    /**
+     * Replaces the display with the given id.
+     *
+     * @param id an id from {@link #display}
+     * @param value the new object to show
+     */
+    public static void update(String id, Object value) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("updateDisplay needs the id that display(...) returned, not " + id);
+        }
+        current.updateDisplay(render(value), id);
+    }
+}

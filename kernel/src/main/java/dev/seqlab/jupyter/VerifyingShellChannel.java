@@ -1,0 +1,109 @@
+package dev.seqlab.jupyter;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.Loop;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellHandler;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import io.github.spencerpark.jupyter.messages.HMACGenerator;
+import io.github.spencerpark.jupyter.messages.Message;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import org.zeromq.ZMQ;
+
+/**
+ * A shell or control channel that survives bad messages. basekernel 2.3.0's channel verifies the
+ * HMAC signature but throws out of its poll loop on a mismatch, which ends the loop thread: one
+ * badly signed message would deafen the kernel. This channel drops (and logs) any message whose
+ * signature is wrong or missing, or that cannot be parsed, and keeps serving. It also polls
+ * with a timeout instead of sleeping 50 ms between polls, so replies leave at once.
+ */
+final class VerifyingShellChannel extends ShellChannel {
+
+    private static final AtomicInteger IDS = new AtomicInteger();
+
+    private final boolean isControl;
+    private final JupyterConnection connection;
+    private volatile Loop loop;
+
+    VerifyingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
+        super(context, hmac, isControl, connection);
+        this.isControl = isControl;
+        this.connection = connection;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void bind(KernelConnectionProperties props) {
+        if (loop != null) {
+            throw new IllegalStateException("Channel already bound");
+        }
+        String name = (isControl ? "Control-" : "Shell-") + IDS.getAndIncrement();
+        String addr = props.getTransport() + "://" + props.getIp() + ":"
+                + (isControl ? props.getControlPort() : props.getShellPort());
+        logger.log(Level.INFO, "Binding " + name + " to " + addr);
+        super.bind(addr);
+        ZMQ.Poller poller = ctx.poller(1);
+        poller.register(this, ZMQ.Poller.POLLIN);
+        loop = new Loop(name, () -> {
+            if (poller.poll(100) <= 0) {
+                return 0;
+            }
+            Message message;
+            try {
+                message = readMessage();
+            } catch (SecurityException e) {
+                logger.warning(name + ": dropped a message with a missing or wrong HMAC signature.");
+                return 0;
+            } catch (RuntimeException e) {
+                logger.warning(name + ": dropped a message that could not be read: " + e);
+                return 0;
+            }
+            if (message == null) {
+                return 0;
+            }
+            ShellHandler handler = connection.getHandler(message.getHeader().getType());
+            if (handler == null) {
+                logger.warning(name + ": no handler for " + message.getHeader().getType().getName());
+                return 0;
+            }
+            ShellReplyEnvironment env = connection.prepareReplyEnv(this, message);
+            try {
+                handler.handle(env, message);
+            } catch (Exception e) {
+                logger.log(Level.SEVERE, "Handling " + message.getHeader().getType().getName() + " failed", e);
+            } finally {
+                env.resolveDeferrals();
+            }
+            if (env.isMarkedForShutdown()) {
+                connection.close();
+                return -1;
+            }
+            return 0;
+        });
+        loop.onClose(() -> loop = null);
+        loop.start();
+    }
+
+    @Override
+    public void close() {
+        Loop l = loop;
+        if (l != null) {
+            l.shutdown();
+        }
+        super.close();
+    }
+
+    @Override
+    public void waitUntilClose() {
+        Loop l = loop;
+        if (l != null) {
+            try {
+                l.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
