@@ -335,12 +335,20 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     if kernel and kernel.get("rows"):
         w(kernel["method"])
         w("")
-        w("| Kernel | start to kernel_info reply, median s | `1+1` round trip median ms | p95 ms |")
-        w("|---|--:|--:|--:|")
+        w("| Kernel | start to kernel_info reply, median s | start to first `1+1` result, median s | `1+1` round trip median ms | p95 ms |")
+        w("|---|--:|--:|--:|--:|")
         for row in kernel["rows"]:
-            w("| %s | %s | %s | %s |" % (row["name"], fmt(row["start_s"], 2), fmt(row["rt_median_ms"], 2), fmt(row["rt_p95_ms"], 2)))
+            w("| %s | %s | %s | %s | %s |" % (row["name"], fmt(row["start_s"], 2), fmt(row.get("first_s"), 2), fmt(row["rt_median_ms"], 2),
+                                          fmt(row["rt_p95_ms"], 2)))
     else:
         w("Not measured in this run%s." % ((": " + kernel["reason"]) if kernel and kernel.get("reason") else ""))
+    if kernel and kernel.get("jshell"):
+        j = kernel["jshell"]
+        w("")
+        w("For scale, JShell alone (`JShellProbe`: a local-execution `JShell` in a fresh JVM on the benchmark's class path, "
+          "`1+1` after 20 untimed evaluations, no kernel, no messaging): median %s ms (p95 %s) without imports, median %s ms "
+          "(p95 %s) with the kernel's default imports." % (fmt(j["noImportsMedianMs"], 2), fmt(j["noImportsP95Ms"], 2),
+                                                           fmt(j["kernelImportsMedianMs"], 2), fmt(j["kernelImportsP95Ms"], 2)))
     w("")
     w("## Headless runner: 10-cell trivial notebook end to end")
     w("")
@@ -434,6 +442,14 @@ def main():
     if "kernel" not in skip:
         import kernel_latency
         kernel = kernel_latency.measure(ROOT, args.classpath, quick=args.quick, log=log)
+        log("kernel: bare JShell 1+1 in a fresh JVM (no kernel)")
+        jw = WorkerProcess("java-jshell", java_argv, env)
+        try:
+            kernel["jshell"] = jw.ask({"op": "jshell", "reps": 50 if args.quick else 200})
+        except RuntimeError as e:
+            log("jshell probe failed: %s" % e)
+        finally:
+            jw.close()
     if "runner" not in skip:
         import runner_latency
         runner = runner_latency.measure(ROOT, quick=args.quick, log=log)

@@ -70,6 +70,10 @@ def _one(kernel_name, env, cells, log):
         msg_id = kc.kernel_info()
         _wait_reply(kc, msg_id, 120)
         start = time.perf_counter() - t0
+        first = _wait_reply(kc, kc.execute("1+1", store_history=False), 120)
+        first_result = time.perf_counter() - t0
+        if first["content"].get("status") != "ok":
+            raise RuntimeError("the first 1+1 failed: %s" % first["content"])
         # IOPub is a SUB socket: it may miss the first messages (slow joiner). Untimed cells until
         # one idle status arrives, then 2 more.
         for _ in range(20):
@@ -81,7 +85,7 @@ def _one(kernel_name, env, cells, log):
         for _ in range(2):
             _round_trip(kc)
         rts = [_round_trip(kc) for _ in range(cells)]
-        return start, rts
+        return start, first_result, rts
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -104,24 +108,27 @@ def measure(root, classpath, quick=False, log=print):
         os.environ.update({k: env[k] for k in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR", "PYDEVD_DISABLE_FILE_VALIDATION")})
         starts_n, cells = (2, 10) if quick else (5, 30)
         kernels = [("SeqLab kernel (`seqlab kernel`)", NAME), ("Debian ipykernel %s" % _ipykernel_version(), "python3")]
-        data = {k: {"starts": [], "rts": []} for _, k in kernels}
+        data = {k: {"starts": [], "firsts": [], "rts": []} for _, k in kernels}
         for rep in range(starts_n):
             order = kernels if rep % 2 == 0 else kernels[::-1]
             for label, k in order:
-                start, rts = _one(k, env, cells, log)
+                start, first, rts = _one(k, env, cells, log)
                 data[k]["starts"].append(start)
+                data[k]["firsts"].append(first)
                 data[k]["rts"].extend(rts)
-                log("kernel %d/%d: %s start %.2f s, 1+1 median %.2f ms" % (rep + 1, starts_n, k, start, statistics.median(rts)))
+                log("kernel %d/%d: %s start %.2f s, first result %.2f s, 1+1 median %.2f ms" % (
+                    rep + 1, starts_n, k, start, first, statistics.median(rts)))
         rows = []
         for label, k in kernels:
             rts = sorted(data[k]["rts"])
             rows.append({"name": label, "start_s": statistics.median(data[k]["starts"]),
+                         "first_s": statistics.median(data[k]["firsts"]),
                          "rt_median_ms": statistics.median(rts),
                          "rt_p95_ms": rts[min(len(rts) - 1, int(round(0.95 * (len(rts) - 1))))],
                          "starts": data[k]["starts"]})
         method = ("Each kernel started %d times from its kernelspec by `jupyter_client.KernelManager` (SeqLab's installed "
                   "with `seqlab install --prefix` into a temporary JUPYTER_PATH), alternating; start = `start_kernel` to the "
-                  "first `kernel_info_reply`; then %d timed `1+1` cells per start after untimed ones (until IOPub delivers, then 2), each until `execute_reply` "
+                  "first `kernel_info_reply`; first result = `start_kernel` to the `execute_reply` of the first `1+1` (sent right after that reply); then %d timed `1+1` cells per start after untimed ones (until IOPub delivers, then 2), each until `execute_reply` "
                   "and the kernel's `idle` status have arrived. Median start; median and p95 round trip over all cells."
                   % (starts_n, cells))
         return {"rows": rows, "method": method}

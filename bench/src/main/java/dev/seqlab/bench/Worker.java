@@ -100,6 +100,7 @@ public final class Worker {
             }
             case "sgemm" -> res.put("ms", Sgemm.run(intOf(req, "n", 1024), steps, warmup, threads));
             case "memory" -> res.putAll(MemoryProbe.run(intOf(req, "runs", 20), threads, Boolean.TRUE.equals(req.get("close"))));
+            case "jshell" -> res.putAll(JShellProbe.run(intOf(req, "reps", 100)));
             case "overheads" -> res.putAll(Overheads.run(Shape3.of((Map<String, Object>) req.get("cfg")), intOf(req, "reps", 200), threads));
             default -> res.put("error", "unknown op " + op);
         }
