@@ -145,6 +145,19 @@ def run_compute(java, torch_w, mode):
     ask = {"dsl": lambda req: java.ask(dict(req, stack="dsl")),
            "djl": lambda req: java.ask(dict(req, stack="djl")),
            "pytorch": lambda req: torch_w.ask(req)}
+    # Untimed round: warms every code path (JIT, allocator, oneDNN primitives) in both processes and
+    # sizes each configuration's requests so that one lasts about mode["request_ms"] (short steps
+    # get more of them; never fewer than mode["steps"], never more than 200).
+    steps_of = {}
+    for key, cfg in CONFIGS:
+        meds = []
+        for s in STACKS:
+            meds.append(median(ask[s]({"op": "train", "cfg": cfg, "steps": 3, "warmup": 2, "seed": 41})["ms"]))
+        steps_of[key] = int(min(200, max(steps, mode["request_ms"] / max(1e-3, min(meds)))))
+        log("warm-up: (%s) %s step about %.1f ms -> %d timed steps per request" % (key, cfg["cell"], min(meds), steps_of[key]))
+    for s in STACKS:
+        ask[s]({"op": "infer", "cfg": CONFIGS[0][1], "steps": 5, "warmup": 3, "seed": 41})
+    res["steps"] = steps_of
     for r in range(rounds):
         order = STACKS[r % 3:] + STACKS[:r % 3]
         log("round %d/%d: SGEMM" % (r + 1, rounds))
@@ -153,7 +166,7 @@ def run_compute(java, torch_w, mode):
         for key, cfg in CONFIGS:
             for s in order:
                 t0 = time.time()
-                ans = ask[s]({"op": "train", "cfg": cfg, "steps": steps, "warmup": warmup, "seed": 42 + r})
+                ans = ask[s]({"op": "train", "cfg": cfg, "steps": steps_of[key], "warmup": warmup, "seed": 42 + r})
                 ms = ans["ms"]
                 res["train"][key][s].append(ms)
                 res["train_cpu"][key][s].append(ans["cpu"][0])
@@ -206,9 +219,13 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
       % (info["omp"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"],
          info["torch_interop"]))
     w("")
-    w("Mode `%s`: %d rounds; per round and stack %d timed training steps after %d warm-up steps, %d timed inference passes "
-      "after 3, SGEMM %d products of %dx%d after 2." % (mode["name"], mode["rounds"], mode["steps"], mode["warmup"],
-                                                         mode["infer_reps"], mode["sgemm_reps"], mode["sgemm_n"], mode["sgemm_n"]))
+    w("Mode `%s`: one untimed round first (every stack and configuration, to warm the JIT and libraries and to size the "
+      "requests), then %d timed rounds; per round and stack at least %d timed training steps after %d warm-up steps, more "
+      "where steps are short, so that a request lasts about %.1f s (timed steps per request: %s); %d timed inference passes "
+      "after 3; SGEMM %d products of %dx%d after 2." % (
+          mode["name"], mode["rounds"], mode["steps"], mode["warmup"], mode["request_ms"] / 1e3,
+          ", ".join("(%s) %d" % kv for kv in sorted(comp.get("steps", {}).items())), mode["infer_reps"], mode["sgemm_reps"],
+          mode["sgemm_n"], mode["sgemm_n"]))
     w("")
     w("## Method")
     w("")
@@ -410,9 +427,11 @@ def main():
         keep = set(args.configs.split(","))
         CONFIGS[:] = [kc for kc in CONFIGS if kc[0] in keep]
     skip = set(x for x in args.skip.split(",") if x)
-    mode = ({"name": "quick", "rounds": 2, "steps": 5, "warmup": 2, "infer_reps": 10, "sgemm_reps": 5, "sgemm_n": 1024}
+    mode = ({"name": "quick", "rounds": 2, "steps": 5, "warmup": 2, "request_ms": 400, "infer_reps": 20, "sgemm_reps": 5,
+             "sgemm_n": 1024}
             if args.quick else
-            {"name": "full", "rounds": 5, "steps": 10, "warmup": 3, "infer_reps": 30, "sgemm_reps": 20, "sgemm_n": 1024})
+            {"name": "full", "rounds": 5, "steps": 10, "warmup": 3, "request_ms": 1500, "infer_reps": 50, "sgemm_reps": 20,
+             "sgemm_n": 1024})
     env = dict(os.environ)
     java_argv = ["java", "-Dai.djl.offline=true", "-Xss4m", "-cp", args.classpath, "dev.seqlab.bench.Worker", "--threads",
                  str(args.threads)]
