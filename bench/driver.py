@@ -197,6 +197,12 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     w("# SeqLab benchmarks")
     w("")
     w("Written by `%s` on %s. Do not edit by hand: run the command again." % (command, info["date"]))
+    w("")
+    w("**The command**: `bench/run` from the repository root (the figures of record: about 10 to 15 minutes on 2 cores; "
+      "run it on a quiet machine). It installs what is missing from Debian (python3-torch, OpenBLAS, Jupyter client, "
+      "ipykernel, nbconvert), builds `dsl`, `kernel` and `bench` with Maven, then alternates the Java and Python workers. "
+      "`bench/run --quick` is the development version (noisy); `bench/run --threads 1` compares the stacks free of "
+      "thread wake-up effects (see the profiling notes). Raw numbers: `bench/target/results.json`.")
     if quick:
         w("")
         w("> **Quick mode**: few rounds and steps, for development only; numbers are noisy. "
