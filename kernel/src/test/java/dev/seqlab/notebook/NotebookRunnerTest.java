@@ -1,0 +1,230 @@
+package dev.seqlab.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.seqlab.engine.SeqLabEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless runner on one shared engine: outputs as Jupyter saves them, errors, timeouts. */
+class NotebookRunnerTest {
+
+    static SeqLabEngine engine;
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream consoleBytes = new ByteArrayOutputStream();
+    private final PrintStream console = new PrintStream(consoleBytes, true, StandardCharsets.UTF_8);
+
+    @BeforeAll
+    static void start() {
+        engine = SeqLabEngine.create();
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private String console() {
+        return consoleBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path write(String name, String... cells) {
+        Notebook nb = Notebook.empty();
+        for (String c : cells) {
+            if (c.startsWith("#md ")) {
+                JsonObject md = new JsonObject();
+                md.addProperty("cell_type", "markdown");
+                md.add("metadata", new JsonObject());
+                md.add("source", Notebook.lines(c.substring(4)));
+                nb.cells().add(md);
+            } else if (c.startsWith("#parameters\n")) {
+                nb.cells().add(nb.newCodeCell(c.substring("#parameters\n".length()), List.of("parameters")));
+            } else {
+                nb.cells().add(nb.newCodeCell(c, List.of()));
+            }
+        }
+        Path p = dir.resolve(name);
+        nb.write(p);
+        return p;
+    }
+
+    private RunReport run(RunOptions o) {
+        return NotebookRunner.withEngine(console, engine).run(o);
+    }
+
+    private static JsonObject cell(Notebook nb, int index) {
+        return nb.cells().get(index).getAsJsonObject();
+    }
+
+    private static List<String> types(JsonObject cell) {
+        List<String> t = new ArrayList<>();
+        cell.getAsJsonArray("outputs").forEach(o -> t.add(o.getAsJsonObject().get("output_type").getAsString()));
+        return t;
+    }
+
+    @Test
+    void outputsAreSavedAsJupyterRecordsThem() throws Exception {
+        Path in = write("basic.ipynb", "#md # Title", "#parameters\nint n = 2;", "int a = n * 10;",
+                "a + 1", "System.out.println(\"one\");\nSystem.out.println(\"two\");\nSystem.err.println(\"warn\");\nSystem.out.print(\"three\");",
+                "", "String id = display(\"first\");\nupdateDisplay(id, \"second\");\nupdateDisplay(id, \"final\");\n\"done\"");
+        String before = Files.readString(in);
+        RunReport r = run(RunOptions.of(in).parameters(new Parameters().add("n", "3")));
+        assertEquals(0, r.exitCode(), console());
+        assertEquals(before, Files.readString(in), "the input is never changed");
+        Path out = dir.resolve("basic.out.ipynb");
+        NbValidator.validate(out);
+        Notebook nb = Notebook.read(out);
+        assertEquals(8, nb.cells().size());
+        assertEquals(List.of("injected-parameters"), Notebook.tags(cell(nb, 2)));
+        assertEquals(List.of("execute_result"), types(cell(nb, 4)));
+        assertEquals("31", Notebook.text(cell(nb, 4).getAsJsonArray("outputs").get(0).getAsJsonObject()
+                .getAsJsonObject("data").get("text/plain")));
+        assertEquals(4, cell(nb, 4).get("execution_count").getAsInt());
+        assertEquals(4, cell(nb, 4).getAsJsonArray("outputs").get(0).getAsJsonObject().get("execution_count").getAsInt());
+        // consecutive text on one stream is one output; a change of stream starts another
+        JsonArray streams = cell(nb, 5).getAsJsonArray("outputs");
+        assertEquals(List.of("stream", "stream", "stream"), types(cell(nb, 5)));
+        assertEquals("one\ntwo\n", Notebook.text(streams.get(0).getAsJsonObject().get("text")));
+        assertEquals("stderr", streams.get(1).getAsJsonObject().get("name").getAsString());
+        assertEquals("three", Notebook.text(streams.get(2).getAsJsonObject().get("text")));
+        // an empty cell is not run, as nbclient does
+        assertTrue(cell(nb, 6).get("execution_count").isJsonNull());
+        assertFalse(cell(nb, 6).getAsJsonObject("metadata").has("seqlab"));
+        // a display updated in place is saved in its final state
+        JsonObject shown = cell(nb, 7);
+        assertEquals(List.of("display_data", "execute_result"), types(shown));
+        assertEquals("final", Notebook.text(shown.getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonObject("data").get("text/plain")));
+        // timings and status like nbclient and papermill
+        JsonObject meta = cell(nb, 3).getAsJsonObject("metadata");
+        assertTrue(meta.getAsJsonObject("execution").has("iopub.execute_input"));
+        assertTrue(meta.getAsJsonObject("execution").has("shell.execute_reply"));
+        assertEquals("ok", meta.getAsJsonObject("seqlab").get("status").getAsString());
+        assertTrue(meta.getAsJsonObject("seqlab").get("duration_s").getAsDouble() >= 0);
+        JsonObject nbMeta = nb.metadata().getAsJsonObject("seqlab");
+        assertEquals("ok", nbMeta.get("status").getAsString());
+        assertTrue(nbMeta.has("start_time") && nbMeta.has("end_time") && nbMeta.has("duration_s"));
+        assertEquals("{\"n\":3}", nb.metadata().getAsJsonObject("papermill").get("parameters").toString());
+        assertTrue(console().contains("[1/6] cell 2 ok "), console());
+        assertTrue(console().contains("[6/6] cell 8 ok "), console());
+    }
+
+    @Test
+    void anErrorStopsTheRunSavesTheNotebookAndNamesCellAndLine() throws Exception {
+        Path in = write("fail.ipynb", "int x = 1;", "int y = 2;\nint z = x / 0;", "System.out.println(\"after\");");
+        Path out = dir.resolve("fail.out.ipynb");
+        RunReport r = run(RunOptions.of(in));
+        assertEquals(1, r.exitCode());
+        assertEquals(2, r.failedCell());
+        assertEquals("cell 2, line 2: ArithmeticException: / by zero", r.message());
+        assertTrue(console().contains("cell 2, line 2: ArithmeticException: / by zero\n"), console());
+        NbValidator.validate(out);
+        Notebook nb = Notebook.read(out);
+        assertEquals(List.of("error"), types(cell(nb, 1)));
+        assertEquals("error", cell(nb, 1).getAsJsonObject("metadata").getAsJsonObject("seqlab").get("status").getAsString());
+        assertEquals(List.of(), types(cell(nb, 2)));
+        assertEquals("skipped", cell(nb, 2).getAsJsonObject("metadata").getAsJsonObject("seqlab").get("status").getAsString());
+        assertEquals("error", nb.metadata().getAsJsonObject("seqlab").get("status").getAsString());
+        assertTrue(nb.metadata().getAsJsonObject("papermill").get("exception").getAsBoolean());
+
+        Path compile = write("compile.ipynb", "int a = 1;\n\nString s = a;");
+        RunReport c = run(RunOptions.of(compile));
+        assertEquals(1, c.exitCode());
+        assertTrue(c.message().startsWith("cell 1, line 3: incompatible types"), c.message());
+    }
+
+    @Test
+    void allowErrorsRunsOn() throws Exception {
+        Path in = write("allow.ipynb", "throw new IllegalStateException(\"boom\");", "System.out.println(\"after\");");
+        RunReport r = run(RunOptions.of(in).allowErrors(true));
+        assertEquals(0, r.exitCode());
+        assertEquals("cell 1, line 1: IllegalStateException: boom", r.message());
+        Path out = dir.resolve("allow.out.ipynb");
+        NbValidator.validate(out);
+        Notebook nb = Notebook.read(out);
+        assertEquals(List.of("error"), types(cell(nb, 0)));
+        assertEquals(List.of("stream"), types(cell(nb, 1)));
+        assertEquals("ok with errors", nb.metadata().getAsJsonObject("seqlab").get("status").getAsString());
+    }
+
+    @Test
+    void timeoutInterruptsATightLoopLikeTheKernel() throws Exception {
+        Path in = write("loop.ipynb", "long c = 0;", "while (true) { c++; }", "c > 0");
+        long t0 = System.nanoTime();
+        RunReport r = run(RunOptions.of(in).timeout(Duration.ofMillis(1000)));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertEquals(1, r.exitCode());
+        assertTrue(secs < 4, "stopped after " + secs + " s");
+        assertEquals("cell 2: the cell ran longer than the --timeout of 1 s and was interrupted.", r.message());
+        Path out = dir.resolve("loop.out.ipynb");
+        NbValidator.validate(out);
+        Notebook nb = Notebook.read(out);
+        assertEquals("timeout", cell(nb, 1).getAsJsonObject("metadata").getAsJsonObject("seqlab").get("status").getAsString());
+        assertEquals(List.of("error"), types(cell(nb, 1)));
+        // the session is usable afterwards, and a quick cell is not touched by the watchdog
+        Path next = write("after.ipynb", "c > 0");
+        RunReport ok = run(RunOptions.of(next).timeout(Duration.ofSeconds(5)));
+        assertEquals(0, ok.exitCode(), console());
+    }
+
+    @Test
+    void prepareOnlyInjectsAndWritesWithoutRunning() throws Exception {
+        Path in = write("prep.ipynb", "int epochs = 30;", "System.out.println(epochs);");
+        Path out = dir.resolve("prepared.ipynb");
+        RunReport r = run(RunOptions.of(in).output(out).prepareOnly(true).parameters(new Parameters().add("epochs", "4")));
+        assertEquals(0, r.exitCode());
+        assertEquals(0, r.cellsRun());
+        NbValidator.validate(out);
+        Notebook nb = Notebook.read(out);
+        assertEquals(3, nb.cells().size());
+        assertEquals(List.of("injected-parameters"), Notebook.tags(cell(nb, 0)));
+        assertTrue(console().contains("warning: No cell is tagged 'parameters'"), console());
+        assertEquals("prepared", nb.metadata().getAsJsonObject("seqlab").get("status").getAsString());
+        assertTrue(cell(nb, 2).get("execution_count").isJsonNull());
+    }
+
+    @Test
+    void badInputWritesNothingAndLeavesAnOldOutputAlone() throws Exception {
+        Path v3 = dir.resolve("old.ipynb");
+        Files.writeString(v3, "{\"nbformat\": 3, \"nbformat_minor\": 0, \"metadata\": {}, \"worksheets\": []}");
+        Path out = dir.resolve("old.out.ipynb");
+        Files.writeString(out, "previous result");
+        try {
+            run(RunOptions.of(v3));
+        } catch (BadInputException e) {
+            assertTrue(e.getMessage().contains("nbformat 3"));
+        }
+        assertEquals("previous result", Files.readString(out));
+        Path python = dir.resolve("py.ipynb");
+        Files.writeString(python, "{\"nbformat\": 4, \"nbformat_minor\": 4, \"cells\": [], \"metadata\": "
+                + "{\"kernelspec\": {\"name\": \"python3\", \"language\": \"python\"}}}");
+        BadInputException e = org.junit.jupiter.api.Assertions.assertThrows(BadInputException.class, () -> run(RunOptions.of(python)));
+        assertEquals("Notebook " + python + " is written in python, but seqlab run runs Java notebooks only; use Jupyter or papermill for it.",
+                e.getMessage());
+        assertFalse(Files.exists(dir.resolve("py.out.ipynb")));
+    }
+
+    @Test
+    void defaultOutputIsBesideTheInput() {
+        assertEquals(Path.of("a/b/quick.out.ipynb"), RunOptions.defaultOutput(Path.of("a/b/quick.ipynb")));
+        assertEquals(Path.of("notes.out.ipynb"), RunOptions.defaultOutput(Path.of("notes")));
+        assertNull(RunOptions.of(Path.of("x.ipynb")).timeout());
+    }
+}
