@@ -63,7 +63,11 @@ def measure(root, quick=False, log=print):
                 log("runner %d/%d: %s %.2f s" % (r + 1, runs, k, times[k][-1]))
         with open(os.path.join(tmp, "out-java.ipynb")) as fh:
             out = json.load(fh)
-        ok = sum(1 for c in out["cells"] if any("2" in json.dumps(o) for o in c.get("outputs", [])))
+        def text(o):
+            t = o.get("data", {}).get("text/plain", "")
+            return "".join(t) if isinstance(t, list) else t
+
+        ok = sum(1 for c in out["cells"] if any(text(o).strip() == "2" for o in c.get("outputs", [])))
         if ok != CELLS:
             return {"reason": "seqlab run wrote %d of %d cells with the result 2" % (ok, CELLS)}
         return {"runs": runs, "method": (
