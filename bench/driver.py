@@ -423,7 +423,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--classpath", required=True)
+    ap.add_argument("--classpath", default="")
+    ap.add_argument("--render", action="store_true",
+                    help="rewrite BENCHMARKS.md from bench/target/results.json (after editing bench/ANALYSIS.md); measures nothing")
     ap.add_argument("--command", default="bench/run")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
     ap.add_argument("--skip", default="", help="comma-separated: compute,memory,kernel,runner (development)")
@@ -433,6 +435,15 @@ def main():
         keep = set(args.configs.split(","))
         CONFIGS[:] = [kc for kc in CONFIGS if kc[0] in keep]
     skip = set(x for x in args.skip.split(",") if x)
+    analysis_path = os.path.join(HERE, "ANALYSIS.md")
+    if args.render:
+        with open(os.path.join(ROOT, "bench", "target", "results.json")) as fh:
+            raw = json.load(fh)
+        analysis = open(analysis_path).read() if os.path.exists(analysis_path) else ""
+        write_report(args.out, raw["info"], raw["mode"], raw.get("command", args.command), raw["compute"], raw["memory"], raw["kernel"],
+                     raw["runner"], analysis)
+        log("re-rendered %s from bench/target/results.json" % args.out)
+        return
     mode = ({"name": "quick", "rounds": 2, "steps": 5, "warmup": 2, "request_ms": 400, "infer_reps": 20, "sgemm_reps": 5,
              "sgemm_n": 1024}
             if args.quick else
@@ -478,9 +489,8 @@ def main():
     if "runner" not in skip:
         import runner_latency
         runner = runner_latency.measure(ROOT, quick=args.quick, log=log)
-    analysis_path = os.path.join(HERE, "ANALYSIS.md")
     analysis = open(analysis_path).read() if os.path.exists(analysis_path) else ""
-    raw = {"info": info, "mode": mode, "compute": comp, "memory": mem, "kernel": kernel, "runner": runner}
+    raw = {"info": info, "mode": mode, "command": args.command, "compute": comp, "memory": mem, "kernel": kernel, "runner": runner}
     with open(os.path.join(ROOT, "bench", "target", "results.json"), "w") as fh:
         json.dump(raw, fh, indent=1)
     if comp is None or args.configs:
