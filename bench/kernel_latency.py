@@ -1,0 +1,147 @@
+"""Kernel rows of the benchmark: start-up and trivial cell round trip through jupyter_client.
+
+Both kernels are started by jupyter_client's KernelManager from their kernelspecs, in the same
+process and environment (OMP_WAIT_POLICY and thread counts as set by bench/run):
+
+- SeqLab: `dev.seqlab.cli.Main install --prefix TMP --name seqlab-bench` writes a kernelspec
+  into a temporary prefix (as the end-to-end tests do) found through JUPYTER_PATH;
+- Debian's ipykernel: the `python3` kernelspec of /usr/share/jupyter (/usr/bin/python3).
+
+Start: from KernelManager.start_kernel to the first kernel_info_reply (the request is queued
+before the kernel binds its sockets, so it is answered as soon as the kernel can). Round trip:
+`1+1` executed, until both the execute_reply and the kernel's return to idle have arrived.
+The kernels alternate: for each start repetition, SeqLab then ipykernel (order flipped on odd
+repetitions); round trips are measured on every started kernel after untimed ones.
+"""
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+
+NAME = "seqlab-bench"
+
+
+def _install(root, prefix, log):
+    jar = os.path.join(root, "kernel", "target", "seqlab-kernel-0.1.0-SNAPSHOT.jar")
+    lib = os.path.join(root, "kernel", "target", "lib")
+    if not os.path.isfile(jar) or not os.path.isdir(lib):
+        return "the kernel jar or its lib/ folder is missing (kernel/target)"
+    cmd = ["java", "-cp", jar + ":" + lib + "/*", "dev.seqlab.cli.Main", "install", "--prefix", prefix, "--name", NAME]
+    res = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    if res.returncode != 0:
+        return "`seqlab install` failed: " + (res.stderr or res.stdout).strip().splitlines()[-1:][0] if (res.stderr or res.stdout) else "exit %d" % res.returncode
+    log("kernel: installed kernelspec %s under %s" % (NAME, prefix))
+    return None
+
+
+def _wait_reply(kc, msg_id, timeout):
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_shell_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") == msg_id:
+            return msg
+
+
+def _round_trip(kc, timeout=60):
+    """Executes 1+1; returns ms until the reply and the idle status (read in turn: both queue up) have arrived."""
+    t0 = time.perf_counter()
+    msg_id = kc.execute("1+1", store_history=False)
+    reply = _wait_reply(kc, msg_id, timeout)
+    if reply["content"].get("status") != "ok":
+        raise RuntimeError("1+1 failed: %s" % reply["content"])
+    deadline = time.monotonic() + timeout
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+        if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"):
+            return (time.perf_counter() - t0) * 1e3
+
+
+def _one(kernel_name, env, cells, log):
+    from jupyter_client.manager import KernelManager
+    km = KernelManager(kernel_name=kernel_name)
+    t0 = time.perf_counter()
+    km.start_kernel(env=env)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        msg_id = kc.kernel_info()
+        _wait_reply(kc, msg_id, 120)
+        start = time.perf_counter() - t0
+        first = _wait_reply(kc, kc.execute("1+1", store_history=False), 120)
+        first_result = time.perf_counter() - t0
+        if first["content"].get("status") != "ok":
+            raise RuntimeError("the first 1+1 failed: %s" % first["content"])
+        # IOPub is a SUB socket: it may miss the first messages (slow joiner). Untimed cells until
+        # one idle status arrives, then 2 more.
+        for _ in range(20):
+            try:
+                _round_trip(kc, timeout=2)
+                break
+            except Exception:
+                pass
+        for _ in range(2):
+            _round_trip(kc)
+        rts = [_round_trip(kc) for _ in range(cells)]
+        return start, first_result, rts
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def measure(root, classpath, quick=False, log=print):
+    try:
+        import jupyter_client  # noqa: F401
+    except ImportError:
+        return {"reason": "jupyter_client is not importable from /usr/bin/python3"}
+    prefix = tempfile.mkdtemp(prefix="seqlab-bench-jupyter-")
+    try:
+        err = _install(root, prefix, log)
+        if err:
+            return {"reason": err}
+        env = dict(os.environ)
+        env["JUPYTER_PATH"] = os.path.join(prefix, "share", "jupyter")
+        env["JUPYTER_RUNTIME_DIR"] = os.path.join(prefix, "runtime")
+        env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
+        os.environ.update({k: env[k] for k in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR", "PYDEVD_DISABLE_FILE_VALIDATION")})
+        starts_n, cells = (2, 10) if quick else (5, 30)
+        kernels = [("SeqLab kernel (`seqlab kernel`)", NAME), ("Debian ipykernel %s" % _ipykernel_version(), "python3")]
+        data = {k: {"starts": [], "firsts": [], "rts": []} for _, k in kernels}
+        for rep in range(starts_n):
+            order = kernels if rep % 2 == 0 else kernels[::-1]
+            for label, k in order:
+                start, first, rts = _one(k, env, cells, log)
+                data[k]["starts"].append(start)
+                data[k]["firsts"].append(first)
+                data[k]["rts"].extend(rts)
+                log("kernel %d/%d: %s start %.2f s, first result %.2f s, 1+1 median %.2f ms" % (
+                    rep + 1, starts_n, k, start, first, statistics.median(rts)))
+        rows = []
+        for label, k in kernels:
+            rts = sorted(data[k]["rts"])
+            rows.append({"name": label, "start_s": statistics.median(data[k]["starts"]),
+                         "first_s": statistics.median(data[k]["firsts"]),
+                         "rt_median_ms": statistics.median(rts),
+                         "rt_p95_ms": rts[min(len(rts) - 1, int(round(0.95 * (len(rts) - 1))))],
+                         "starts": data[k]["starts"]})
+        method = ("Each kernel started %d times from its kernelspec by `jupyter_client.KernelManager` (SeqLab's installed "
+                  "with `seqlab install --prefix` into a temporary JUPYTER_PATH), alternating; start = `start_kernel` to the "
+                  "first `kernel_info_reply`; first result = `start_kernel` to the `execute_reply` of the first `1+1` (sent right after that reply); then %d timed `1+1` cells per start after untimed ones (until IOPub delivers, then 2), each until `execute_reply` "
+                  "and the kernel's `idle` status have arrived. Median start; median and p95 round trip over all cells."
+                  % (starts_n, cells))
+        return {"rows": rows, "method": method}
+    except Exception as e:
+        log("kernel: failed: %r" % e)
+        return {"reason": "the measurement failed: %r" % e}
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
+def _ipykernel_version():
+    try:
+        import ipykernel
+        return ipykernel.__version__
+    except ImportError:
+        return "?"
