@@ -1,5 +1,11 @@
 package dev.seqlab.e2e;
 
+import static dev.seqlab.e2e.Jupyter.JUPYTER;
+import static dev.seqlab.e2e.Jupyter.PYTHON;
+import static dev.seqlab.e2e.Jupyter.exec;
+import static dev.seqlab.e2e.Jupyter.jupyterPresent;
+import static dev.seqlab.e2e.Jupyter.validate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -14,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import dev.seqlab.e2e.Jupyter.Exec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +49,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class NotebooksTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
     private static final Pattern RESULT = Pattern.compile("(?m)^([a-z_0-9]+) = (-?[0-9.]+(?:E-?[0-9]+)?|NaN|-?Infinity)$");
 
     @TempDir
@@ -343,40 +348,7 @@ class NotebooksTest {
         return JsonParser.parseString(Files.readString(nb, StandardCharsets.UTF_8)).getAsJsonObject();
     }
 
-    record Exec(int code, String output) {}
 
-    private static boolean jupyterPresent() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        boolean present = Files.isExecutable(JUPYTER) && Files.isExecutable(PYTHON)
-                && exec(List.of(PYTHON.toString(), "-c", "import nbformat, nbclient"), Map.of(), 60).code() == 0;
-        if (ci && !present) {
-            fail("CI=true but Debian's Jupyter is missing: install jupyter-nbconvert, python3-nbclient and python3-nbformat (.ci/run does).");
-        }
-        return present;
-    }
 
-    private static void validate(Path nb) throws Exception {
-        if (!jupyterPresent()) {
-            return;
-        }
-        Exec v = exec(List.of(PYTHON.toString(), "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
-                nb.toString()), Map.of(), 60);
-        assertEquals(0, v.code(), "nbformat rejects " + nb + ": " + v.output());
-    }
 
-    private static Exec exec(List<String> cmd, Map<String, String> env, long timeoutSeconds) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Path log = Files.createTempFile("nb-exec", ".txt");
-        try {
-            Process p = pb.redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                fail(String.join(" ", cmd) + " did not finish in " + timeoutSeconds + " s");
-            }
-            return new Exec(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
 }

@@ -1,5 +1,11 @@
 package dev.seqlab.e2e;
 
+import static dev.seqlab.e2e.Jupyter.JUPYTER;
+import static dev.seqlab.e2e.Jupyter.PYTHON;
+import static dev.seqlab.e2e.Jupyter.exec;
+import static dev.seqlab.e2e.Jupyter.jupyterPresent;
+import static dev.seqlab.e2e.Jupyter.validate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import dev.seqlab.e2e.Jupyter.Exec;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunCommandTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path JUPYTER = Path.of("/usr/bin/jupyter");
     private static final Pattern RMSE = Pattern.compile("test RMSE \\(thousands of passengers\\): LSTM ([0-9.]+), naive ([0-9.]+)");
 
     @TempDir
@@ -47,7 +52,6 @@ class RunCommandTest {
     static String quickstartBefore;
 
     /** Output and exit code of a finished process. */
-    record Exec(int code, String output) {}
 
     @BeforeAll
     static void runQuickstartHeadless() throws Exception {
@@ -58,24 +62,7 @@ class RunCommandTest {
         headlessRun = Launcher.run(tmp, 240, "run", quickstart.toString(), "-p", "epochs", "3", "-o", headless.toString());
     }
 
-    private static boolean jupyterPresent() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        boolean present = Files.isExecutable(JUPYTER) && Files.isExecutable(PYTHON)
-                && exec(List.of(PYTHON.toString(), "-c", "import nbformat, nbclient, nbconvert"), Map.of(), 60).code() == 0;
-        if (ci && !present) {
-            fail("CI=true but Debian's Jupyter is missing: install jupyter-nbconvert, python3-nbclient and python3-nbformat (.ci/run does).");
-        }
-        return present;
-    }
 
-    private static void validate(Path nb) throws Exception {
-        if (!jupyterPresent()) {
-            return;
-        }
-        Exec v = exec(List.of(PYTHON.toString(), "-c", "import nbformat,sys; nbformat.validate(nbformat.read(sys.argv[1], as_version=4))",
-                nb.toString()), Map.of(), 60);
-        assertEquals(0, v.code(), "nbformat rejects " + nb + ": " + v.output());
-    }
 
     private static JsonObject read(Path nb) throws IOException {
         return JsonParser.parseString(Files.readString(nb)).getAsJsonObject();
@@ -261,19 +248,4 @@ class RunCommandTest {
         assertTrue(allText(saved).contains("hello from the cwd"), allText(saved));
     }
 
-    static Exec exec(List<String> command, Map<String, String> env, long timeoutSeconds) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Path log = Files.createTempFile("seqlab-exec", ".txt");
-        try {
-            Process p = pb.redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return new Exec(124, "timed out after " + timeoutSeconds + " s: " + command + "\n" + Files.readString(log));
-            }
-            return new Exec(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            Files.deleteIfExists(log);
-        }
-    }
 }
