@@ -60,6 +60,8 @@ public final class Worker {
             try {
                 res = handle(req, threads);
             } catch (RuntimeException e) {
+                // A developer tool, not the product: the driver logs this worker's stderr, and the
+                // full trace is what someone debugging a failed benchmark request needs.
                 e.printStackTrace();
                 res = new LinkedHashMap<>();
                 res.put("error", String.valueOf(e));

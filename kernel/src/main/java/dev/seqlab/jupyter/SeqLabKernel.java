@@ -114,7 +114,6 @@ public final class SeqLabKernel extends BaseKernel {
     @Override
     public List<LanguageInfo.Help> getHelpLinks() {
         return List.of(
-                new LanguageInfo.Help("SeqLab", "https://github.com/seqlab/seqlab#readme"),
                 new LanguageInfo.Help("Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/"),
                 new LanguageInfo.Help("DJL", "https://djl.ai/"),
                 new LanguageInfo.Help("Tablesaw", "https://jtablesaw.github.io/tablesaw/"),
