@@ -1,7 +1,9 @@
 package dev.seqlab.engine;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
@@ -25,6 +27,8 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile Object lastValue;
     private volatile boolean stopped;
     private volatile Throwable lastFailure;
+    /** The wrapper class of the last snippet run, whose static fields hold its variables. */
+    private volatile Class<?> lastClass;
     /** An interrupt that came while the cell was compiling: honoured when its code starts. */
     private boolean pendingStop;
 
@@ -36,6 +40,29 @@ final class CellExecutionControl extends DirectExecutionControl {
     /** @return the raw value returned by the last snippet run (null for statements) */
     Object lastValue() {
         return lastValue;
+    }
+
+    /**
+     * Clears the static field that holds a variable of the last snippet run, so that its value
+     * can be collected once JShell has dropped the snippet (JShell keeps wrapper classes loaded,
+     * and with them every value they ever held).
+     *
+     * @param name the variable's name, such as {@code $12}
+     */
+    void releaseVariable(String name) {
+        Class<?> c = lastClass;
+        if (c == null) {
+            return;
+        }
+        try {
+            Field f = c.getDeclaredField(name);
+            if (Modifier.isStatic(f.getModifiers()) && !f.getType().isPrimitive()) {
+                f.setAccessible(true);
+                f.set(null, null);
+            }
+        } catch (NoSuchFieldException | IllegalAccessException | RuntimeException e) {
+            // Not this snippet's class, or a field we may not touch: the value just stays reachable.
+        }
     }
 
     /** @return true when the last snippet run was stopped */
@@ -59,6 +86,7 @@ final class CellExecutionControl extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         lastValue = null;
         lastFailure = null;
+        lastClass = doitMethod.getDeclaringClass();
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(GROUP, () -> {

@@ -49,6 +49,18 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void expressionCellsShowTheirValueButKeepNoDollarVariable() {
+        long before = engine.activeVariableCount();
+        for (int i = 0; i < 30; i++) {
+            assertEquals(String.valueOf(i * 2), run(i + " * 2").of("result").get(0).bundle().get("text/plain"));
+        }
+        assertEquals(before, engine.activeVariableCount(), "$N variables are dropped once shown");
+        assertTrue(run("int keptNamed = 5;").of("error").isEmpty());
+        assertEquals(before + 1, engine.activeVariableCount(), "named variables stay");
+        assertEquals("6", run("keptNamed + 1").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
     void statementsHaveNoResultAndStringsAreUnquoted() {
         assertTrue(run("int unusedZ = 3;").of("result").isEmpty());
         assertEquals("abc", run("\"abc\"").of("result").get(0).bundle().get("text/plain"));
