@@ -221,9 +221,12 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     w("Threads, set equally for every stack: `OMP_WAIT_POLICY=%s`, `OMP_NUM_THREADS=%d`, `OPENBLAS_NUM_THREADS=%d`, "
       "`MKL_NUM_THREADS=%d` in the environment of both workers; libtorch intra-op threads %d "
       "(`Torch.threads(%d)` in Java, `torch.set_num_threads(%d)` in Python). Debian torch's inter-op pool has %d thread(s); "
-      "DJL's is libtorch's default (not used by these single-graph steps)."
+      "DJL's is libtorch's default (not used by these single-graph steps). The Java workers also get the C library "
+      "allocator settings that the `seqlab` launcher and kernelspec give SeqLab (`dev.seqlab.runtime.NativeEnv`): `%s`; "
+      "the PyTorch worker keeps glibc's defaults, as Debian runs it (with the same settings its tanh RNN was slower; "
+      "see the profiling notes, \"Page faults\")."
       % (info["omp"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"],
-         info["torch_interop"]))
+         info["torch_interop"], info.get("malloc", "glibc defaults")))
     w("")
     w("Mode `%s`: one untimed round first (every stack and configuration, to warm the JIT and libraries and to size the "
       "requests), then %d timed rounds; per round and stack at least %d timed training steps after %d warm-up steps, more "
@@ -453,12 +456,21 @@ def main():
     java_argv = ["java", "-Dai.djl.offline=true", "-Xss4m", "-cp", args.classpath, "dev.seqlab.bench.Worker", "--threads",
                  str(args.threads)]
     os.makedirs(os.path.join(ROOT, "bench", "target"), exist_ok=True)
-    java = WorkerProcess("java", java_argv, env)
+    # The Java workers start as the seqlab launcher starts SeqLab: with dev.seqlab.runtime.NativeEnv (the OpenMP wait
+    # policy, already in env, and glibc's allocator settings). The PyTorch worker keeps glibc's defaults, as Debian
+    # runs it: the same allocator settings made its tanh RNN slower (profiling notes, "Page faults").
+    java_env = dict(env)
+    for line in subprocess.run(["java", "-cp", args.classpath, "dev.seqlab.bench.Worker", "--native-env"], capture_output=True,
+                               text=True, check=True).stdout.splitlines():
+        k, _, v = line.partition("=")
+        java_env.setdefault(k, v)
+    java = WorkerProcess("java", java_argv, java_env)
     torch_w = WorkerProcess("torch", ["/usr/bin/python3", os.path.join(HERE, "torch_step.py"), "--threads", str(args.threads)], env)
     try:
         java_info = java.ask({"op": "info"})
         torch_info = torch_w.ask({"op": "info"})
         info = machine_info(java_info, torch_info, args.threads)
+        info["malloc"] = " ".join("%s=%s" % (k, java_env[k]) for k in sorted(java_env) if k.startswith("MALLOC_")) or "glibc defaults"
         log("machine: %s, %s cores; %s; Debian torch %s" % (info["cpu"], info["cores"], java_info["engine"], info["debian_torch"]))
         comp = run_compute(java, torch_w, mode) if "compute" not in skip else None
     finally:
@@ -469,7 +481,7 @@ def main():
         mem = {}
         for close in (False, True):
             log("memory: 20 repeated runs in a fresh JVM%s" % (", each closed" if close else ""))
-            mw = WorkerProcess("java-memory", java_argv, env)
+            mw = WorkerProcess("java-memory", java_argv, java_env)
             try:
                 mem["closed" if close else "open"] = mw.ask({"op": "memory", "runs": 20, "close": close})
             finally:
@@ -479,7 +491,7 @@ def main():
         import kernel_latency
         kernel = kernel_latency.measure(ROOT, args.classpath, quick=args.quick, log=log)
         log("kernel: bare JShell 1+1 in a fresh JVM (no kernel)")
-        jw = WorkerProcess("java-jshell", java_argv, env)
+        jw = WorkerProcess("java-jshell", java_argv, java_env)
         try:
             kernel["jshell"] = jw.ask({"op": "jshell", "reps": 50 if args.quick else 200})
         except RuntimeError as e:

@@ -32,10 +32,17 @@ public final class Worker {
     /**
      * Runs the request loop.
      *
-     * @param args {@code --threads N} (libtorch intra-op threads, default 2)
+     * @param args {@code --threads N} (libtorch intra-op threads, default 2), or
+     *     {@code --native-env} alone: print the environment SeqLab's launcher gives its JVMs
+     *     ({@link dev.seqlab.runtime.NativeEnv}) as NAME=VALUE lines and exit, so that the driver
+     *     starts the Java workers as the product runs
      * @throws Exception on an I/O failure of standard input
      */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--native-env")) {
+            dev.seqlab.runtime.NativeEnv.RECOMMENDED.forEach((k, v) -> System.out.println(k + "=" + v));
+            return;
+        }
         int threads = 2;
         for (int i = 0; i + 1 < args.length; i++) {
             if (args[i].equals("--threads")) {

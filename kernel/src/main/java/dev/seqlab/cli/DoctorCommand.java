@@ -2,13 +2,16 @@ package dev.seqlab.cli;
 
 import ai.djl.engine.Engine;
 import dev.seqlab.runtime.Locations;
+import dev.seqlab.runtime.NativeEnv;
 import dev.seqlab.runtime.Torch;
 import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +33,10 @@ final class DoctorCommand implements Callable<Integer> {
                 + (Boolean.getBoolean("ai.djl.offline") ? ", offline" : ""));
         row(out, "threads", Torch.threads() + " intra-op, OMP_WAIT_POLICY="
                 + Optional.ofNullable(System.getenv("OMP_WAIT_POLICY")).orElse("(unset: libtorch threads spin)"));
+        Map<String, String> missing = NativeEnv.missing(System.getenv());
+        row(out, "native env", missing.isEmpty() ? "ok (" + String.join(", ", NativeEnv.RECOMMENDED.keySet()) + " set)"
+                : "missing " + missing.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))
+                        + " (the seqlab launcher sets them; training is slower without them)");
         row(out, "native cache", Torch.nativeCacheDir().toString());
         Path data = Locations.datasets();
         row(out, "datasets", data + (Files.isDirectory(data) ? "" : " (missing)"));

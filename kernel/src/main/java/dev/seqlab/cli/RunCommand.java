@@ -158,7 +158,9 @@ final class RunCommand implements Callable<Integer> {
         if (prepareOnly) {
             cmd.add("--prepare-only");
         }
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).inheritIO().start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile()).inheritIO();
+        dev.seqlab.runtime.NativeEnv.fillIn(pb.environment());
+        Process p = pb.start();
         return p.waitFor();
     }
 }

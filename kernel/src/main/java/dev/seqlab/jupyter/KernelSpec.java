@@ -23,7 +23,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Writes the {@code seqlab} kernelspec: {@code kernel.json} (display name "SeqLab (Java)",
- * language java, message interrupts, the JDK that runs this, {@code OMP_WAIT_POLICY=passive})
+ * language java, message interrupts, the JDK that runs this, the environment of
+ * {@link dev.seqlab.runtime.NativeEnv})
  * and logos drawn with Java2D. Files are written to a temporary file and renamed.
  */
 public final class KernelSpec {
@@ -115,7 +116,7 @@ public final class KernelSpec {
         spec.put("display_name", displayName);
         spec.put("language", "java");
         spec.put("interrupt_mode", "message");
-        spec.put("env", Map.of("OMP_WAIT_POLICY", "passive"));
+        spec.put("env", dev.seqlab.runtime.NativeEnv.RECOMMENDED);
         spec.put("metadata", Map.of("debugger", false));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(spec) + "\n";
     }

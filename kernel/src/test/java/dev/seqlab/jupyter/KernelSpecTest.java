@@ -22,6 +22,8 @@ class KernelSpecTest {
         assertEquals("java", spec.get("language").getAsString());
         assertEquals("message", spec.get("interrupt_mode").getAsString());
         assertEquals("passive", spec.getAsJsonObject("env").get("OMP_WAIT_POLICY").getAsString());
+        assertEquals("0", spec.getAsJsonObject("env").get("MALLOC_MMAP_MAX_").getAsString());
+        assertEquals(dev.seqlab.runtime.NativeEnv.RECOMMENDED.keySet(), spec.getAsJsonObject("env").keySet());
         var argv = spec.getAsJsonArray("argv");
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0).getAsString());
         assertTrue(argv.toString().contains("-Dai.djl.offline=true"));

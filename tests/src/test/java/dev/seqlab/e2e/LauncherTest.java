@@ -25,6 +25,7 @@ class LauncherTest {
         assertTrue(r.stdout().contains("PyTorch 2.7.1"), r.stdout());
         assertTrue(r.stdout().contains("offline"), r.stdout());
         assertTrue(r.stdout().contains("OMP_WAIT_POLICY=passive"), "the launcher sets the OpenMP wait policy: " + r.stdout());
+        assertTrue(r.stdout().matches("(?s).*native env\\s+ok .*"), "the launcher sets the whole native environment: " + r.stdout());
         assertTrue(r.stdout().matches("(?s).*datasets\\s+\\S+/datasets\\n.*"), "datasets folder found: " + r.stdout());
     }
 

@@ -1,0 +1,70 @@
+package dev.seqlab.runtime;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The environment that libtorch should start in. OpenMP and the C library read these variables
+ * once, when the process starts, so a running JVM cannot set them for itself: the {@code seqlab}
+ * launcher, the kernelspec, the headless runner's child JVM and the benchmark put them in the
+ * environment of the JVMs they start, and {@code seqlab doctor} names any that is missing.
+ * A value the user set already always wins.
+ */
+public final class NativeEnv {
+
+    /**
+     * The variables and their values, in the order the launcher exports them.
+     *
+     * <ul>
+     *   <li>{@code OMP_WAIT_POLICY=passive}: libtorch's OpenMP threads otherwise spin between
+     *       parallel regions, and training ran 3 to 40 times slower while another process held a
+     *       core (DJL-NOTES, Threads).
+     *   <li>{@code MALLOC_ARENA_MAX=1}, {@code MALLOC_MMAP_MAX_=0},
+     *       {@code MALLOC_TRIM_THRESHOLD_=536870912}: glibc otherwise gives the large buffers of
+     *       a training step (oneDNN's LSTM workspace, tens of MB) back to the operating system
+     *       when they are freed and faults them in again, page by page, at the next step. With
+     *       glibc's defaults a step of the benchmark's configuration (a) took about 10,000 page
+     *       faults and 120 ms on the 2-core development machine; with these, about 36 ms
+     *       (bench/ANALYSIS.md, "Page faults"). Freed memory is kept for reuse up to 512 MiB.
+     * </ul>
+     */
+    public static final Map<String, String> RECOMMENDED;
+
+    static {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("OMP_WAIT_POLICY", "passive");
+        m.put("MALLOC_ARENA_MAX", "1");
+        m.put("MALLOC_MMAP_MAX_", "0");
+        m.put("MALLOC_TRIM_THRESHOLD_", "536870912");
+        RECOMMENDED = java.util.Collections.unmodifiableMap(m);
+    }
+
+    private NativeEnv() {}
+
+    /**
+     * Returns the recommended variables that {@code env} does not set at all (a variable the
+     * user set to another value is the user's choice, not a gap).
+     *
+     * @param env an environment, such as {@link System#getenv()}
+     * @return the missing variables with their recommended values, in export order
+     */
+    public static Map<String, String> missing(Map<String, String> env) {
+        Map<String, String> out = new LinkedHashMap<>();
+        RECOMMENDED.forEach((k, v) -> {
+            if (!env.containsKey(k)) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Adds the recommended variables that {@code env} lacks, keeping any value already set:
+     * for the environment of a JVM about to be started.
+     *
+     * @param env a mutable environment, such as {@link ProcessBuilder#environment()}
+     */
+    public static void fillIn(Map<String, String> env) {
+        RECOMMENDED.forEach(env::putIfAbsent);
+    }
+}
