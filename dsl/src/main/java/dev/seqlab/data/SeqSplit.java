@@ -166,8 +166,12 @@ public final class SeqSplit {
             int k = 0;
             for (int i : idx) {
                 for (float[] step : numeric[i]) {
-                    System.arraycopy(step, 0, flat, k, f);
-                    k += f;
+                    if (f == 1) {
+                        flat[k++] = step[0]; // one feature: a call per value would cost more than the copy
+                    } else {
+                        System.arraycopy(step, 0, flat, k, f);
+                        k += f;
+                    }
                 }
             }
             return new NDList(manager.create(flat, new Shape(b, t, f)), m);

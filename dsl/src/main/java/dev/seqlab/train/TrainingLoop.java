@@ -74,6 +74,7 @@ final class TrainingLoop {
                 }
             }
             int[] stageOf = stages(net, params);
+            NDArray selector = normSelector(manager, stageOf, net.depth());
             History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()).substring("val_".length()));
             Best best = new Best(params);
 
@@ -112,7 +113,7 @@ final class TrainingLoop {
                     lr = exp.optim().learningRate() * exp.schedule().decayAt(epoch, exp.epochs())
                             * exp.schedule().warmupAt(globalStep) * plateauScale;
                     rate.set(lr);
-                    float[] stats = step(engine, net, ps, optimizer, params, stageOf, manager, train, batches[s]);
+                    float[] stats = step(engine, net, ps, optimizer, params, selector, manager, train, batches[s]);
                     keepPredictions(stats, statCount, batches[s], trainOut);
                     lossSum += stats[0] * batches[s].length;
                     seen += batches[s].length;
@@ -193,7 +194,7 @@ final class TrainingLoop {
      * One optimizer step. Returns [loss, global grad norm, norm of stage 1..L, (norm after clipping)],
      * read back in one transfer so that a step synchronises with the engine once.
      */
-    private float[] step(Engine engine, Network net, ParameterStore ps, Optimizer optimizer, List<Parameter> params, int[] stageOf,
+    private float[] step(Engine engine, Network net, ParameterStore ps, Optimizer optimizer, List<Parameter> params, NDArray selector,
             NDManager manager, SeqSplit train, int[] idx) {
         try (NDManager step = manager.newSubManager()) {
             NDList in = train.inputs(step, idx);
@@ -215,44 +216,34 @@ final class TrainingLoop {
             }
             int p = params.size();
             NDArray[] grads = new NDArray[p];
-            NDArray[] sq = new NDArray[p];
+            NDArray[] norm = new NDArray[p];
             for (int i = 0; i < p; i++) {
                 NDArray g = params.get(i).getArray().getGradient();
                 g.attach(step); // DJL creates each gradient handle in the weight's manager: without this it leaks
                 grads[i] = g;
-                sq[i] = g.square().sum();
+                norm[i] = g.norm();
             }
-            NDArray sqAll = NDArrays.stack(new NDList(sq));
-            int depth = net.depth();
-            NDArray[] parts = new NDArray[depth + 3];
-            parts[0] = loss.reshape(1);
-            parts[1] = sqAll.sum().sqrt().reshape(1);
-            for (int k = 0; k < depth; k++) {
-                parts[2 + k] = stageNorm(step, sq, stageOf, k);
-            }
+            // Squared norms (P) times the constant 0/1 matrix (P, 1 + L): the global and every
+            // stage's sum of squares in one product, instead of a stack-sum-sqrt chain per stage.
+            NDArray norms = NDArrays.stack(new NDList(norm)).square().reshape(1, p).matMul(selector).reshape(-1).sqrt();
+            NDArray global = norms.get("0:1"); // shape (1): a 0-d array would turn 1e-6 below into float64
             NDArray scale = null;
             if (exp.clipNorm() > 0) {
-                scale = parts[1].add(1e-6).pow(-1).mul(exp.clipNorm()).minimum(1f);
+                scale = global.add(1e-6).pow(-1).mul(exp.clipNorm()).minimum(1f);
             }
-            NDArray[] clippedSq = new NDArray[p];
             for (int i = 0; i < p; i++) {
                 NDArray g = grads[i];
                 if (scale != null) {
                     g = g.mul(scale);
-                    clippedSq[i] = g.square().sum();
                 }
                 if (exp.clipValue() > 0) {
                     g = g.clip(-exp.clipValue(), exp.clipValue());
                 }
                 optimizer.update(params.get(i).getId(), params.get(i).getArray(), g);
             }
-            int n = depth + 2;
+            NDList keep = new NDList(loss.reshape(1), norms);
             if (scale != null) {
-                parts[n++] = NDArrays.stack(new NDList(clippedSq)).sum().sqrt().reshape(1);
-            }
-            NDList keep = new NDList();
-            for (int k = 0; k < n; k++) {
-                keep.add(parts[k]);
+                keep.add(global.mul(scale)); // every gradient was scaled alike: the norm after clipping
             }
             if (pred != null) {
                 keep.add(pred); // read back with the statistics: still one transfer per step
@@ -306,16 +297,6 @@ final class TrainingLoop {
         }
     }
 
-    private static NDArray stageNorm(NDManager step, NDArray[] sq, int[] stageOf, int stage) {
-        NDList mine = new NDList();
-        for (int i = 0; i < sq.length; i++) {
-            if (stageOf[i] == stage) {
-                mine.add(sq[i]);
-            }
-        }
-        return mine.isEmpty() ? step.zeros(new ai.djl.ndarray.types.Shape(1)) : NDArrays.stack(mine).sum().sqrt().reshape(1);
-    }
-
     /** Maps each trainable parameter to the recurrent stage whose blocks own it, or -1. */
     private static int[] stages(Network net, List<Parameter> params) {
         Map<String, Integer> byId = new HashMap<>();
@@ -331,6 +312,21 @@ final class TrainingLoop {
             out[i] = byId.getOrDefault(params.get(i).getId(), -1);
         }
         return out;
+    }
+
+    /**
+     * The constant (P, 1 + L) 0/1 matrix that sums squared parameter norms into the global one
+     * (column 0) and each recurrent stage's (column 1 + k).
+     */
+    private static NDArray normSelector(NDManager manager, int[] stageOf, int depth) {
+        float[] m = new float[stageOf.length * (depth + 1)];
+        for (int i = 0; i < stageOf.length; i++) {
+            m[i * (depth + 1)] = 1f;
+            if (stageOf[i] >= 0) {
+                m[i * (depth + 1) + 1 + stageOf[i]] = 1f;
+            }
+        }
+        return manager.create(m, new ai.djl.ndarray.types.Shape(stageOf.length, depth + 1));
     }
 
     private static double seconds(long startNanos) {
