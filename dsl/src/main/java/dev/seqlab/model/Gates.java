@@ -126,6 +126,17 @@ public final class Gates {
 
     private record Recomputed(Map<String, float[][]> gates, float[][] hidden) {}
 
+    /**
+     * The hidden states of a one-layer LSTM for one sample, from the equations above (for
+     * {@link FusedLstmCheck}).
+     *
+     * @param x the inputs, (t, in) row-major
+     * @return the hidden states, [t][h]
+     */
+    static float[][] lstmHidden(float[] x, int t, int in, int h, float[] wih, float[] whh, float[] bih, float[] bhh) {
+        return lstm(x, t, in, h, wih, whh, bih, bhh).hidden();
+    }
+
     private static Recomputed lstm(float[] x, int t, int in, int h, float[] wih, float[] whh, float[] bih, float[] bhh) {
         float[][] gi = new float[t][h];
         float[][] gf = new float[t][h];

@@ -135,11 +135,17 @@ public final class Network {
 
     /**
      * Initialises every parameter, with shapes from the data (batch 1, T = spec.timeSteps()).
-     * The network then accepts any batch size and sequence length.
+     * The network then accepts any batch size and sequence length. An LSTM network first checks
+     * that libtorch's fused LSTM is right on this machine ({@link FusedLstmCheck}).
      *
      * @param manager the manager that owns the parameters
      */
     public void initialize(NDManager manager) {
+        if (stack.cell() == Cell.LSTM) {
+            for (RecurrentStage stage : stackBlock().stages()) {
+                FusedLstmCheck.verify(stage.size()); // before any weight is drawn: a wrong LSTM must not train
+            }
+        }
         block.initialize(manager, DataType.FLOAT32, inputShapes());
     }
 

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The environment that libtorch should start in. OpenMP and the C library read these variables
- * once, when the process starts, so a running JVM cannot set them for itself: the {@code seqlab}
+ * The environment that libtorch should start in. OpenMP, the C library and oneDNN read these
+ * variables once, when the process starts or first computes, so a running JVM cannot set them for itself: the {@code seqlab}
  * launcher, the kernelspec, the headless runner's child JVM and the benchmark put them in the
  * environment of the JVMs they start, and {@code seqlab doctor} names any that is missing.
  * A value the user set already always wins.
@@ -26,6 +26,13 @@ public final class NativeEnv {
      *       glibc's defaults a step of the benchmark's configuration (a) took about 10,000 page
      *       faults and 120 ms on the 2-core development machine; with these, about 36 ms
      *       (bench/ANALYSIS.md, "Page faults"). Freed memory is kept for reuse up to 512 MiB.
+     *   <li>{@code ONEDNN_MAX_CPU_ISA=AVX2}: on the AVX-512 development machine (AMD EPYC with
+     *       avx512_bf16), libtorch 2.7.1's fused oneDNN LSTM returned wrong outputs, off by 0.2 to
+     *       1.1, for hidden sizes that are not a multiple of 32 (4, 8, 16, 33, 100; 32 and 128
+     *       were right), at every batch size; limited to AVX2 it matched the LSTM equations to
+     *       1e-7 for all of them. It costs speed (configuration (a): 45 against 57 ms per step),
+     *       but wrong numbers cost more. The DSL checks the fused LSTM once per hidden size
+     *       ({@code dev.seqlab.model.FusedLstmCheck}) and stops with this fix when it is wrong.
      * </ul>
      */
     public static final Map<String, String> RECOMMENDED;
@@ -36,6 +43,7 @@ public final class NativeEnv {
         m.put("MALLOC_ARENA_MAX", "1");
         m.put("MALLOC_MMAP_MAX_", "0");
         m.put("MALLOC_TRIM_THRESHOLD_", "536870912");
+        m.put("ONEDNN_MAX_CPU_ISA", "AVX2");
         RECOMMENDED = java.util.Collections.unmodifiableMap(m);
     }
 

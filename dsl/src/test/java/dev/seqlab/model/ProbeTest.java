@@ -30,7 +30,9 @@ class ProbeTest {
             }
             try (GradientCollector gc = Torch.engine().newGradientCollector()) {
                 NDArray y = net.forward(Fixtures.store(m), probed, false).head();
-                assertEquals(0f, Fixtures.maxDiff(plain, y));
+                // Adding zeros changes nothing; recording gradients may pick libtorch's training
+                // kernels, which round differently by an ulp (seen with oneDNN limited to AVX2).
+                assertTrue(Fixtures.maxDiff(plain, y) < 1e-6f, "probes changed the output by " + Fixtures.maxDiff(plain, y));
                 gc.backward(y.sum());
             }
             for (int i = 0; i < net.depth(); i++) {
