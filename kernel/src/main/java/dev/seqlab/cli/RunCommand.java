@@ -118,6 +118,14 @@ final class RunCommand implements Callable<Integer> {
     private int inChild(Path out) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // The child runs the cells, so it gets the engine's JVM options and then this JVM's own
+        // -X options (heap sizes, the user's SEQLAB_JAVA_OPTS), which win when they repeat one.
+        cmd.addAll(dev.seqlab.engine.SeqLabEngine.JVM_OPTIONS);
+        for (String arg : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("-X")) {
+                cmd.add(arg);
+            }
+        }
         for (String prop : List.of("ai.djl.offline", "seqlab.home", "java.awt.headless")) {
             String v = System.getProperty(prop);
             if (v != null) {

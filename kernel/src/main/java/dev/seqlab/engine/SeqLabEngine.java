@@ -41,6 +41,18 @@ import jdk.jshell.VarSnippet;
  */
 public final class SeqLabEngine implements AutoCloseable {
 
+    /**
+     * Options for a JVM that hosts the engine (the kernel, the headless runner): C1 compilation
+     * only. Every cell is a javac compilation, and javac's large methods reach C2 only after
+     * hundreds of cells, so a fresh kernel spent its first cells in interpreted and profiled
+     * javac. Measured on the 2-core development machine: a trivial cell's round trip over the
+     * first 60 cells of a fresh kernel 21 to 30 ms median against 37 to 40 ms; the first result
+     * 1.8 against 2.5 s after start; notebook 01 end to end 15.2 to 18.6 s against 20.3 to 20.5 s.
+     * Training is libtorch's native code and did not change. A later {@code -XX} option (the
+     * launcher's {@code SEQLAB_JAVA_OPTS}) overrides it.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1");
+
     /** Imports tried at session start; those whose package is not on the class path are dropped. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",

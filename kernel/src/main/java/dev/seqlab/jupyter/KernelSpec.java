@@ -48,6 +48,7 @@ public final class KernelSpec {
         argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         argv.add("-Dai.djl.offline=true");
         argv.add("-Djava.awt.headless=true");
+        argv.addAll(dev.seqlab.engine.SeqLabEngine.JVM_OPTIONS);
         if (home != null) {
             argv.add("-Dseqlab.home=" + home);
         }

@@ -27,6 +27,7 @@ class KernelSpecTest {
         var argv = spec.getAsJsonArray("argv");
         assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0).getAsString());
         assertTrue(argv.toString().contains("-Dai.djl.offline=true"));
+        assertTrue(argv.toString().contains("\"-XX:TieredStopAtLevel=1\""), "C1 only: " + argv);
         assertEquals("dev.seqlab.cli.Main", argv.get(argv.size() - 3).getAsString());
         assertEquals("kernel", argv.get(argv.size() - 2).getAsString());
         assertEquals("{connection_file}", argv.get(argv.size() - 1).getAsString());
