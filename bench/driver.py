@@ -137,6 +137,21 @@ def machine_info(java_info, torch_info, threads):
     }
 
 
+def engine_jvm_options(log):
+    """The -X options of the kernel's JVM, read from the kernelspec that `seqlab install` writes."""
+    import kernel_latency
+    import tempfile
+    import shutil
+    prefix = tempfile.mkdtemp(prefix="seqlab-bench-spec-")
+    try:
+        if kernel_latency._install(ROOT, prefix, log):
+            return []
+        with open(os.path.join(prefix, "share", "jupyter", "kernels", kernel_latency.NAME, "kernel.json")) as fh:
+            return [a for a in json.load(fh)["argv"] if a.startswith("-X")]
+    finally:
+        shutil.rmtree(prefix, ignore_errors=True)
+
+
 def run_compute(java, torch_w, mode):
     rounds, steps, warmup = mode["rounds"], mode["steps"], mode["warmup"]
     res = {"train": {k: {s: [] for s in STACKS} for k, _ in CONFIGS},
@@ -338,9 +353,10 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     w("## Memory: repeated training runs in one engine")
     w("")
     if mem:
-        w("A fresh JVM (default heap settings) trains the same small experiment (LSTM 2x64, B=32, T=50, 20 batches, 2 epochs) "
+        w("A fresh JVM, started as the kernel's (its kernelspec's JVM options `%s`, default heap settings, the native "
+          "environment), trains the same small experiment (LSTM 2x64, B=32, T=50, 20 batches, 2 epochs) "
           "20 times, each run replacing the previous one in a variable, as a re-run notebook cell does; a second fresh JVM "
-          "does the same but closes each run before the next.")
+          "does the same but closes each run before the next." % (" ".join(mem.get("jvm_options", [])) or "none"))
         w("")
         w("| Runs | engine loaded | 1 run | 5 | 10 | 15 | 20 runs | growth 1 to 20 | heap used / committed at 20 | after full GC: heap used, VmRSS |")
         w("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
@@ -479,11 +495,15 @@ def main():
     mem = None
     if "memory" not in skip:
         mem = {}
+        # "In one engine": the JVM runs as the kernel's does, with the options of its kernelspec.
+        engine_opts = engine_jvm_options(log)
+        mem_argv = java_argv[:1] + engine_opts + java_argv[1:]
         for close in (False, True):
-            log("memory: 20 repeated runs in a fresh JVM%s" % (", each closed" if close else ""))
-            mw = WorkerProcess("java-memory", java_argv, java_env)
+            log("memory: 20 repeated runs in a fresh JVM%s (%s)" % (", each closed" if close else "", " ".join(engine_opts) or "no options"))
+            mw = WorkerProcess("java-memory", mem_argv, java_env)
             try:
                 mem["closed" if close else "open"] = mw.ask({"op": "memory", "runs": 20, "close": close})
+                mem["jvm_options"] = engine_opts
             finally:
                 mw.close()
     kernel = runner = None
