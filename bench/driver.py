@@ -236,10 +236,10 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     w("Threads, set equally for every stack: `OMP_WAIT_POLICY=%s`, `OMP_NUM_THREADS=%d`, `OPENBLAS_NUM_THREADS=%d`, "
       "`MKL_NUM_THREADS=%d` in the environment of both workers; libtorch intra-op threads %d "
       "(`Torch.threads(%d)` in Java, `torch.set_num_threads(%d)` in Python). Debian torch's inter-op pool has %d thread(s); "
-      "DJL's is libtorch's default (not used by these single-graph steps). The Java workers also get the C library "
-      "allocator settings that the `seqlab` launcher and kernelspec give SeqLab (`dev.seqlab.runtime.NativeEnv`): `%s`; "
-      "the PyTorch worker keeps glibc's defaults, as Debian runs it (with the same settings its tanh RNN was slower; "
-      "see the profiling notes, \"Page faults\")."
+      "DJL's is libtorch's default (not used by these single-graph steps). The Java workers also get the rest of the "
+      "native environment that the `seqlab` launcher and kernelspec give SeqLab (`dev.seqlab.runtime.NativeEnv`): `%s`; "
+      "the PyTorch worker keeps glibc's defaults, as Debian runs it (with the same allocator settings its tanh RNN was "
+      "slower; see the profiling notes, \"Page faults\" and \"oneDNN\")."
       % (info["omp"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"],
          info["torch_interop"], info.get("malloc", "glibc defaults")))
     w("")
@@ -486,7 +486,8 @@ def main():
         java_info = java.ask({"op": "info"})
         torch_info = torch_w.ask({"op": "info"})
         info = machine_info(java_info, torch_info, args.threads)
-        info["malloc"] = " ".join("%s=%s" % (k, java_env[k]) for k in sorted(java_env) if k.startswith("MALLOC_")) or "glibc defaults"
+        info["malloc"] = " ".join("%s=%s" % (k, java_env[k]) for k in sorted(java_env)
+                                  if k.startswith(("MALLOC_", "ONEDNN_"))) or "glibc defaults"
         log("machine: %s, %s cores; %s; Debian torch %s" % (info["cpu"], info["cores"], java_info["engine"], info["debian_torch"]))
         comp = run_compute(java, torch_w, mode) if "compute" not in skip else None
     finally:
