@@ -75,6 +75,10 @@ def main():
         results = [m for m in out if m["msg_type"] == "execute_result"]
         check(reply["content"]["status"] == "ok" and results and results[0]["content"]["data"]["text/plain"] == "42",
               "execute 6 * 7 -> 42", out)
+        # Message dates: to the millisecond (basekernel 2.3.0 alone writes whole minutes), in order.
+        dates = [m["header"]["date"] for m in out + [reply]]
+        check(all(hasattr(d, "microsecond") for d in dates) and any((d.second, d.microsecond) != (0, 0) for d in dates)
+              and dates == sorted(dates), "message dates to the millisecond, in order", [str(d) for d in dates])
         rtts = []
         for _ in range(5):
             t = time.time()

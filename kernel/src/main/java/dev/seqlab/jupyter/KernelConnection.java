@@ -1,8 +1,13 @@
 package dev.seqlab.jupyter;
 
+import io.github.spencerpark.jupyter.channels.IOPubChannel;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.channels.ShellChannel;
+import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
+import io.github.spencerpark.jupyter.channels.StdinChannel;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.Message;
+import io.github.spencerpark.jupyter.messages.MessageContext;
 import io.github.spencerpark.jupyter.messages.publish.PublishStatus;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +23,8 @@ public final class KernelConnection extends JupyterConnection {
     private final ZMQ.Context context = ZMQ.context(1);
     private final VerifyingShellChannel verifiedShell;
     private final VerifyingShellChannel verifiedControl;
+    /** Bound in place of basekernel's IOPub socket: the same channel, with precise message dates. */
+    private final IOPubChannel preciseIopub;
     private boolean connected;
 
     /**
@@ -32,6 +39,12 @@ public final class KernelConnection extends JupyterConnection {
         this.props = props;
         this.verifiedShell = new VerifyingShellChannel(context, props.createHMACGenerator(), false, this);
         this.verifiedControl = new VerifyingShellChannel(context, props.createHMACGenerator(), true, this);
+        this.preciseIopub = new IOPubChannel(context, props.createHMACGenerator()) {
+            @Override
+            public synchronized void sendMessage(Message<?> message) {
+                super.sendMessage(PreciseTimestamps.restamp(message));
+            }
+        };
     }
 
     @Override
@@ -43,15 +56,33 @@ public final class KernelConnection extends JupyterConnection {
         verifiedShell.bind(props);
         verifiedControl.bind(props);
         stdin.bind(props);
-        iopub.bind(props);
-        iopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+        preciseIopub.bind(props);
+        preciseIopub.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
         connected = true;
+    }
+
+    @Override
+    public IOPubChannel getIOPub() {
+        return preciseIopub;
+    }
+
+    @Override
+    public ShellReplyEnvironment prepareReplyEnv(ShellChannel shell, MessageContext context) {
+        return new ReplyEnvironment(shell, stdin, preciseIopub, context);
+    }
+
+    /** basekernel's reply environment, publishing on the precise IOPub channel. */
+    private static final class ReplyEnvironment extends ShellReplyEnvironment {
+        ReplyEnvironment(ShellChannel shell, StdinChannel stdin, IOPubChannel iopub, MessageContext context) {
+            super(shell, stdin, iopub, context);
+        }
     }
 
     @Override
     public void close() {
         verifiedShell.close();
         verifiedControl.close();
+        preciseIopub.close();
         super.close();
         context.close();
     }

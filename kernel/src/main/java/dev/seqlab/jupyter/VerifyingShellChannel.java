@@ -17,7 +17,8 @@ import org.zeromq.ZMQ;
  * HMAC signature but throws out of its poll loop on a mismatch, which ends the loop thread: one
  * badly signed message would deafen the kernel. This channel drops (and logs) any message whose
  * signature is wrong or missing, or that cannot be parsed, and keeps serving. It also polls
- * with a timeout instead of sleeping 50 ms between polls, so replies leave at once.
+ * with a timeout instead of sleeping 50 ms between polls, so replies leave at once, and dates
+ * its replies to the millisecond ({@link PreciseTimestamps}).
  */
 final class VerifyingShellChannel extends ShellChannel {
 
@@ -84,6 +85,11 @@ final class VerifyingShellChannel extends ShellChannel {
         });
         loop.onClose(() -> loop = null);
         loop.start();
+    }
+
+    @Override
+    public synchronized void sendMessage(Message<?> message) {
+        super.sendMessage(PreciseTimestamps.restamp(message));
     }
 
     @Override
