@@ -6,7 +6,9 @@ import tech.tablesaw.api.Table;
 
 /**
  * Collects one row per epoch and hands it over as a Tablesaw table. Gradient norms are the mean
- * over the epoch's steps of the L2 norm before clipping, globally and per recurrent stage. The
+ * of the L2 norm before clipping, globally and per recurrent stage, over the epoch's steps: every
+ * step when clipping is on, else every k-th step from the first, k = max(1, steps per epoch / 16)
+ * (at least 16 samples an epoch; {@link TrainingLoop#NORM_SAMPLES}). The
  * training metric is computed from the predictions made during the epoch's steps (weights
  * changing, dropout on), the validation metric from a clean pass after the epoch.
  */

@@ -75,11 +75,16 @@ final class TrainingLoop {
             }
             int[] stageOf = stages(net, params);
             NDArray selector = normSelector(manager, stageOf, net.depth());
+            // Gradient norms feed the history's per-epoch means (the gradient-flow chart). Without
+            // clipping, which needs the global norm every step, they are taken on every k-th step
+            // only, at least NORM_SAMPLES times an epoch: each costs about 2P + 8 native calls,
+            // 0.3 ms or 4% of a step of bench configuration (c) (bench/ANALYSIS.md).
             History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()).substring("val_".length()));
             Best best = new Best(params);
 
             int[][] firstBatches = train.batches(exp.batch(), true, exp.seed());
             int stepsPerEpoch = firstBatches.length;
+            int normEvery = exp.clipNorm() > 0 ? 1 : Math.max(1, stepsPerEpoch / NORM_SAMPLES);
             long startNanos = System.nanoTime();
             long globalStep = 0;
             double plateauScale = 1;
@@ -99,6 +104,7 @@ final class TrainingLoop {
                 double lossSum = 0;
                 int seen = 0;
                 double[] normSum = new double[net.depth() + 1];
+                int normSteps = 0;
                 // Predictions of the training batches, as the weights were at each step (like
                 // Keras' running training metric): no extra pass over the training data.
                 float[][] trainOut = spec.task() == dev.seqlab.data.Task.NEXT_TOKEN ? null : new float[train.size()][];
@@ -113,12 +119,16 @@ final class TrainingLoop {
                     lr = exp.optim().learningRate() * exp.schedule().decayAt(epoch, exp.epochs())
                             * exp.schedule().warmupAt(globalStep) * plateauScale;
                     rate.set(lr);
-                    float[] stats = step(engine, net, ps, optimizer, params, selector, manager, train, batches[s]);
-                    keepPredictions(stats, statCount, batches[s], trainOut);
+                    boolean withNorms = s % normEvery == 0;
+                    float[] stats = step(engine, net, ps, optimizer, params, withNorms ? selector : null, manager, train, batches[s]);
+                    keepPredictions(stats, withNorms ? statCount : 1, batches[s], trainOut);
                     lossSum += stats[0] * batches[s].length;
                     seen += batches[s].length;
-                    for (int k = 0; k < normSum.length; k++) {
-                        normSum[k] += stats[1 + k];
+                    if (withNorms) {
+                        for (int k = 0; k < normSum.length; k++) {
+                            normSum[k] += stats[1 + k];
+                        }
+                        normSteps++;
                     }
                     if (exp.clipNorm() > 0) {
                         clippedMax = Math.max(clippedMax, stats[net.depth() + 2]); // after loss, global and per-stage norms
@@ -140,7 +150,7 @@ final class TrainingLoop {
                 trainLosses.add(trainLoss);
                 valLosses.add(vp.loss());
                 for (int k = 0; k < normSum.length; k++) {
-                    normSum[k] /= batches.length;
+                    normSum[k] /= Math.max(1, normSteps);
                 }
                 history.add(epoch + 1, trainLoss, vp.loss(), trainMetric, valMetric, lr, normSum, clippedMax, seconds(epochStart));
                 if (best.offer(monitored, epoch + 1)) {
@@ -190,9 +200,13 @@ final class TrainingLoop {
         }
     }
 
+    /** Gradient-norm samples an epoch at least takes when clipping is off (every step when fewer). */
+    static final int NORM_SAMPLES = 16;
+
     /**
      * One optimizer step. Returns [loss, global grad norm, norm of stage 1..L, (norm after clipping)],
-     * read back in one transfer so that a step synchronises with the engine once.
+     * or [loss] alone when {@code selector} is null (no norms this step), then the batch's
+     * predictions, read back in one transfer so that a step synchronises with the engine once.
      */
     private float[] step(Engine engine, Network net, ParameterStore ps, Optimizer optimizer, List<Parameter> params, NDArray selector,
             NDManager manager, SeqSplit train, int[] idx) {
@@ -221,12 +235,18 @@ final class TrainingLoop {
                 NDArray g = params.get(i).getArray().getGradient();
                 g.attach(step); // DJL creates each gradient handle in the weight's manager: without this it leaks
                 grads[i] = g;
-                norm[i] = g.norm();
+                if (selector != null) {
+                    norm[i] = g.norm();
+                }
             }
-            // Squared norms (P) times the constant 0/1 matrix (P, 1 + L): the global and every
-            // stage's sum of squares in one product, instead of a stack-sum-sqrt chain per stage.
-            NDArray norms = NDArrays.stack(new NDList(norm)).square().reshape(1, p).matMul(selector).reshape(-1).sqrt();
-            NDArray global = norms.get("0:1"); // shape (1): a 0-d array would turn 1e-6 below into float64
+            NDArray norms = null;
+            NDArray global = null;
+            if (selector != null) {
+                // Squared norms (P) times the constant 0/1 matrix (P, 1 + L): the global and every
+                // stage's sum of squares in one product, instead of a stack-sum-sqrt chain per stage.
+                norms = NDArrays.stack(new NDList(norm)).square().reshape(1, p).matMul(selector).reshape(-1).sqrt();
+                global = norms.get("0:1"); // shape (1): a 0-d array would turn 1e-6 below into float64
+            }
             NDArray scale = null;
             if (exp.clipNorm() > 0) {
                 scale = global.add(1e-6).pow(-1).mul(exp.clipNorm()).minimum(1f);
@@ -241,7 +261,10 @@ final class TrainingLoop {
                 }
                 optimizer.update(params.get(i).getId(), params.get(i).getArray(), g);
             }
-            NDList keep = new NDList(loss.reshape(1), norms);
+            NDList keep = new NDList(loss.reshape(1));
+            if (norms != null) {
+                keep.add(norms);
+            }
             if (scale != null) {
                 keep.add(global.mul(scale)); // every gradient was scaled alike: the norm after clipping
             }
