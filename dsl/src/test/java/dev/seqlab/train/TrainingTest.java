@@ -2,6 +2,7 @@ package dev.seqlab.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,6 +125,30 @@ class TrainingTest {
             assertTrue(h.doubleColumn("grad_norm").max() > limit, "the raw norm exceeded the limit, so clipping was exercised");
             assertTrue(h.doubleColumn("grad_norm_clipped_max").max() <= limit * (1 + 1e-4),
                     "after clipping: " + h.doubleColumn("grad_norm_clipped_max").max());
+        }
+    }
+
+    @Test
+    void sampledGradientNormsEstimateTheEveryStepMeanWithoutChangingTraining() {
+        // A clip limit no gradient reaches scales by exactly 1, so both runs train identically;
+        // with clipping the norms are taken every step, without it on every k-th step only.
+        Series air = Fixtures.air();
+        Experiment e = Experiment.of(Stack.lstm(8).layers(2), air).epochs(2).batch(2).seed(5);
+        try (Run every = e.clipNorm(1e9).train(); Run sampled = e.train()) {
+            int steps = (air.train().size() + 1) / 2;
+            assertTrue(steps / TrainingLoop.NORM_SAMPLES >= 2, "the epoch is long enough to sample: " + steps + " steps");
+            Table a = every.history();
+            Table b = sampled.history();
+            assertArrayEquals(a.doubleColumn("train_loss").asDoubleArray(), b.doubleColumn("train_loss").asDoubleArray());
+            for (String col : new String[] {"grad_norm", "grad_norm_layer1", "grad_norm_layer2"}) {
+                double[] full = a.doubleColumn(col).asDoubleArray();
+                double[] part = b.doubleColumn(col).asDoubleArray();
+                for (int i = 0; i < full.length; i++) {
+                    assertTrue(part[i] > 0 && Math.abs(part[i] - full[i]) < 0.5 * full[i],
+                            col + " epoch " + (i + 1) + ": sampled " + part[i] + " against every step " + full[i]);
+                    assertNotEquals(full[i], part[i], col + ": the sampled mean is over fewer steps");
+                }
+            }
         }
     }
 
