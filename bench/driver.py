@@ -13,9 +13,11 @@ import datetime
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -140,8 +142,6 @@ def machine_info(java_info, torch_info, threads):
 def engine_jvm_options(log):
     """The -X options of the kernel's JVM, read from the kernelspec that `seqlab install` writes."""
     import kernel_latency
-    import tempfile
-    import shutil
     prefix = tempfile.mkdtemp(prefix="seqlab-bench-spec-")
     try:
         if kernel_latency._install(ROOT, prefix, log):
@@ -241,7 +241,7 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
       "the PyTorch worker keeps glibc's defaults, as Debian runs it (with the same allocator settings its tanh RNN was "
       "slower; see the profiling notes, \"Page faults\" and \"oneDNN\")."
       % (info["omp"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"],
-         info["torch_interop"], info.get("malloc", "glibc defaults")))
+         info["torch_interop"], info.get("native_env", info.get("malloc", "glibc defaults"))))
     w("")
     w("Mode `%s`: one untimed round first (every stack and configuration, to warm the JIT and libraries and to size the "
       "requests), then %d timed rounds; per round and stack at least %d timed training steps after %d warm-up steps, more "
@@ -486,7 +486,7 @@ def main():
         java_info = java.ask({"op": "info"})
         torch_info = torch_w.ask({"op": "info"})
         info = machine_info(java_info, torch_info, args.threads)
-        info["malloc"] = " ".join("%s=%s" % (k, java_env[k]) for k in sorted(java_env)
+        info["native_env"] = " ".join("%s=%s" % (k, java_env[k]) for k in sorted(java_env)
                                   if k.startswith(("MALLOC_", "ONEDNN_"))) or "glibc defaults"
         log("machine: %s, %s cores; %s; Debian torch %s" % (info["cpu"], info["cores"], java_info["engine"], info["debian_torch"]))
         comp = run_compute(java, torch_w, mode) if "compute" not in skip else None

@@ -67,14 +67,23 @@ public final class Worker {
             try {
                 res = handle(req, threads);
             } catch (RuntimeException e) {
-                // A developer tool, not the product: the driver logs this worker's stderr, and the
-                // full trace is what someone debugging a failed benchmark request needs.
-                e.printStackTrace();
+                // One line, causes chained: the driver stops on it and names this worker's stderr log.
+                String why = describe(e);
+                System.err.println("worker: request " + req.get("op") + " failed: " + why);
                 res = new LinkedHashMap<>();
-                res.put("error", String.valueOf(e));
+                res.put("error", why);
             }
             protocol.println(GSON.toJson(res));
         }
+    }
+
+    /** @return the exception and its causes, as {@code Type: message; caused by Type: message} */
+    static String describe(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            b.append(b.length() == 0 ? "" : "; caused by ").append(t);
+        }
+        return b.toString();
     }
 
     @SuppressWarnings("unchecked")

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The environment that libtorch should start in. OpenMP, the C library and oneDNN read these
- * variables once, when the process starts or first computes, so a running JVM cannot set them for itself: the {@code seqlab}
- * launcher, the kernelspec, the headless runner's child JVM and the benchmark put them in the
- * environment of the JVMs they start, and {@code seqlab doctor} names any that is missing.
+ * variables once, when the process starts or first computes, so a running JVM cannot set them
+ * for itself: the {@code seqlab} launcher, the kernelspec, the headless runner's child JVM and
+ * the benchmark put them in the environment of the JVMs they start, and {@code seqlab doctor}
+ * names any that is missing.
  * A value the user set already always wins.
  */
 public final class NativeEnv {

@@ -75,15 +75,15 @@ final class TrainingLoop {
             }
             int[] stageOf = stages(net, params);
             NDArray selector = normSelector(manager, stageOf, net.depth());
-            // Gradient norms feed the history's per-epoch means (the gradient-flow chart). Without
-            // clipping, which needs the global norm every step, they are taken on every k-th step
-            // only, at least NORM_SAMPLES times an epoch: each costs about 2P + 8 native calls,
-            // 0.3 ms or 4% of a step of bench configuration (c) (bench/ANALYSIS.md).
             History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()).substring("val_".length()));
             Best best = new Best(params);
 
             int[][] firstBatches = train.batches(exp.batch(), true, exp.seed());
             int stepsPerEpoch = firstBatches.length;
+            // Gradient norms feed the history's per-epoch means (the gradient-flow chart). Without
+            // clipping, which needs the global norm every step, they are taken on every k-th step
+            // only, at least NORM_SAMPLES times an epoch: they cost P + 7 native calls, 0.3 ms or
+            // 4% of a step of bench configuration (c) (bench/ANALYSIS.md).
             int normEvery = exp.clipNorm() > 0 ? 1 : Math.max(1, stepsPerEpoch / NORM_SAMPLES);
             long startNanos = System.nanoTime();
             long globalStep = 0;

@@ -358,8 +358,9 @@ public final class SeqLabEngine implements AutoCloseable {
      * variable, so a session that kept them slowed down by about 17 µs per expression cell ever
      * run (a trivial cell took 23 ms at first and 90 ms after 2,000 cells, measured in this JVM
      * with blocks of 200 evaluations of {@code 1+1}; 12 to 19 ms throughout with the drop), and
-     * each kept its value, a trained run's weights included, alive for the rest of the session. Notebooks name what they keep; {@code $N} is a JShell
-     * console idiom that no cell output shows.
+     * each kept its value, a trained run's weights included, alive for the rest of the session.
+     * Notebooks name what they keep; {@code $N} is a JShell console idiom that no cell output
+     * shows.
      */
     private void forget(VarSnippet v) {
         jshell.drop(v);

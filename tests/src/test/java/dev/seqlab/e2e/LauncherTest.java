@@ -26,6 +26,11 @@ class LauncherTest {
         assertTrue(r.stdout().contains("offline"), r.stdout());
         assertTrue(r.stdout().contains("OMP_WAIT_POLICY=passive"), "the launcher sets the OpenMP wait policy: " + r.stdout());
         assertTrue(r.stdout().matches("(?s).*native env\\s+ok .*"), "the launcher sets the whole native environment: " + r.stdout());
+        // The launcher is bash and cannot read SeqLabEngine.JVM_OPTIONS: keep the two in step.
+        String script = Files.readString(Launcher.root().resolve("seqlab"));
+        for (String option : dev.seqlab.engine.SeqLabEngine.JVM_OPTIONS) {
+            assertTrue(script.contains(" " + option + " "), "the launcher passes " + option);
+        }
         assertTrue(r.stdout().matches("(?s).*datasets\\s+\\S+/datasets\\n.*"), "datasets folder found: " + r.stdout());
     }
 
