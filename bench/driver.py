@@ -139,6 +139,16 @@ def machine_info(java_info, torch_info, threads):
     }
 
 
+def with_native_env(classpath, env):
+    """env plus the variables the seqlab launcher sets (dev.seqlab.runtime.NativeEnv) that env lacks."""
+    out = dict(env)
+    for line in subprocess.run(["java", "-cp", classpath, "dev.seqlab.bench.Worker", "--native-env"], capture_output=True,
+                               text=True, check=True).stdout.splitlines():
+        k, _, v = line.partition("=")
+        out.setdefault(k, v)
+    return out
+
+
 def engine_jvm_options(log):
     """The -X options of the kernel's JVM, read from the kernelspec that `seqlab install` writes."""
     import kernel_latency
@@ -475,11 +485,7 @@ def main():
     # The Java workers start as the seqlab launcher starts SeqLab: with dev.seqlab.runtime.NativeEnv (the OpenMP wait
     # policy, already in env, and glibc's allocator settings). The PyTorch worker keeps glibc's defaults, as Debian
     # runs it: the same allocator settings made its tanh RNN slower (profiling notes, "Page faults").
-    java_env = dict(env)
-    for line in subprocess.run(["java", "-cp", args.classpath, "dev.seqlab.bench.Worker", "--native-env"], capture_output=True,
-                               text=True, check=True).stdout.splitlines():
-        k, _, v = line.partition("=")
-        java_env.setdefault(k, v)
+    java_env = with_native_env(args.classpath, env)
     java = WorkerProcess("java", java_argv, java_env)
     torch_w = WorkerProcess("torch", ["/usr/bin/python3", os.path.join(HERE, "torch_step.py"), "--threads", str(args.threads)], env)
     try:

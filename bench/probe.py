@@ -20,13 +20,12 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from driver import CONFIGS, WorkerProcess  # noqa: E402
+from driver import CONFIGS, WorkerProcess, with_native_env  # noqa: E402
 
 
 def main():
@@ -44,14 +43,9 @@ def main():
     if not os.path.exists(cp_file):
         sys.exit("bench/probe.py: no bench/target/classpath.txt; run bench/run --quick once to build the worker.")
     cp = os.path.join(HERE, "target", "seqlab-bench-0.1.0-SNAPSHOT.jar") + ":" + open(cp_file).read().strip()
-    env = dict(os.environ)
+    env = with_native_env(cp, os.environ)
     for k in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         env[k] = str(args.threads)
-    native = subprocess.run(["java", "-cp", cp, "dev.seqlab.bench.Worker", "--native-env"], capture_output=True, text=True,
-                            check=True).stdout.splitlines()
-    for line in native:
-        k, _, v = line.partition("=")
-        env.setdefault(k, v)
     for kv in args.env:
         k, _, v = kv.partition("=")
         if v:
