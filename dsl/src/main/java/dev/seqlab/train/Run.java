@@ -150,6 +150,45 @@ public final class Run implements AutoCloseable {
         return Checkpoint.load(java.nio.file.Path.of(dir), data);
     }
 
+    /**
+     * Writes the weights to a NumPy {@code .npz} file under PyTorch's {@code state_dict} names
+     * ({@code weight_ih_l0}, ... ; the table is in docs/weights.md and {@link Weights#table}).
+     *
+     * @param file the file, for example "weights.npz"
+     * @return the file written
+     */
+    public java.nio.file.Path exportWeights(String file) {
+        checkOpen();
+        return Weights.export(network, manager, java.nio.file.Path.of(file));
+    }
+
+    /**
+     * Builds the experiment's stack for its data and loads its weights from a {@code .npz} file,
+     * for example a PyTorch {@code state_dict} saved with {@code numpy.savez} under the names of
+     * docs/weights.md, without training. The run has no history; its test metrics are computed
+     * with the loaded weights.
+     *
+     * @param experiment the stack and data (its optimiser settings are not used)
+     * @param file the {@code .npz} file
+     * @return the run
+     */
+    public static Run importWeights(Experiment experiment, String file) {
+        SeqLabException.check(experiment != null, "Pass the Experiment whose stack and data the weights belong to.");
+        SequenceData data = experiment.data();
+        Network net = experiment.stack().build(data.spec());
+        NDManager manager = dev.seqlab.runtime.Torch.engine().newBaseManager();
+        try {
+            net.initialize(manager);
+            Weights.load(net, manager, java.nio.file.Path.of(file));
+            Table history = new History(net.depth(), false, EpochMetric.name(data.spec().task()).substring("val_".length())).table();
+            return finish(experiment, net, manager, new ParameterStore(manager, false), history, 0, "weights imported from " + file, 0,
+                    dev.seqlab.runtime.Torch.threads());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     static void setLast(Run run) {
         last = run;
     }
