@@ -1101,4 +1101,15 @@ public final class Plots {
         }
         return n;
     }
+
+    /**
+     * Errors per horizon step; see {@link HorizonCharts#errors}.
+     *
+     * @param byStep a table from {@link dev.seqlab.train.Metrics#byStep}
+     * @param metric "rmse" or "mae"
+     * @return the chart
+     */
+    public static Figure<XYChart> horizonErrors(tech.tablesaw.api.Table byStep, String metric) {
+        return HorizonCharts.errors(byStep, metric);
+    }
 }
