@@ -378,6 +378,21 @@ public final class Run implements AutoCloseable {
      * @return the prompt followed by the generated text
      */
     public String generate(String prompt, int length, double temperature) {
+        return generate(prompt, length, temperature, seed());
+    }
+
+    /**
+     * Generates text as {@link #generate(String, int, double)} with a sampling seed of your
+     * choice: the same seed gives the same text, so samples at several temperatures are
+     * independent draws when each gets its own seed and comparable draws when they share one.
+     *
+     * @param prompt the start of the text
+     * @param length how many tokens to add
+     * @param temperature above 0
+     * @param seed the seed of the sampling random numbers (not of the model, which is trained)
+     * @return the prompt followed by the generated text
+     */
+    public String generate(String prompt, int length, double temperature, long seed) {
         SeqLabException.check(network.spec().task() == Task.NEXT_TOKEN && data() instanceof Corpus,
                 "Only a language model trained on a Corpus generates text; train one with Corpus.text(...) and a next-token head.");
         SeqLabException.check(temperature > 0 && Double.isFinite(temperature), "Temperature %s is not above 0; use a value such as 0.8.", temperature);
@@ -389,7 +404,7 @@ public final class Run implements AutoCloseable {
             context.add(id);
         }
         SeqLabException.check(!context.isEmpty(), "The prompt is empty; start with at least one character or word.");
-        java.util.Random random = new java.util.Random(seed());
+        java.util.Random random = new java.util.Random(seed);
         int window = network.spec().timeSteps();
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {

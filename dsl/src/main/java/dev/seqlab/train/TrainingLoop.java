@@ -38,6 +38,7 @@ final class TrainingLoop {
     TrainingLoop(Experiment exp) {
         this.exp = exp;
         listeners.addAll(exp.listeners());
+        listeners.add(new LossExplosionWarning(() -> System.err));
         listeners.addAll(TrainingListener.globals());
     }
 
