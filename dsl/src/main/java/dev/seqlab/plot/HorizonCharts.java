@@ -55,6 +55,9 @@ public final class HorizonCharts {
                 .xAxisTitle("steps ahead").yAxisTitle(upper + " (data units)").build();
         Style.apply(chart.getStyler());
         chart.getStyler().setXAxisDecimalPattern("0");
+        // Labels carry the overall figure, too long for one line under the plot: one per line beside it.
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Vertical);
         int i = 0;
         for (String name : names) {
             double[] v = ((DoubleColumn) byStep.column(name + suffix)).asDoubleArray();

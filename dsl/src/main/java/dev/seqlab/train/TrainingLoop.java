@@ -39,7 +39,9 @@ final class TrainingLoop {
         this.exp = exp;
         listeners.addAll(exp.listeners());
         listeners.add(new LossExplosionWarning(() -> System.err));
-        listeners.addAll(TrainingListener.globals());
+        if (!Quietly.active()) {
+            listeners.addAll(TrainingListener.globals());
+        }
     }
 
     Run run() {

@@ -69,10 +69,18 @@ class NotebooksTest {
 
     static Stream<Case> notebooks() {
         return Stream.of(
-                new Case("01-forecasting", List.of("EPOCHS", "5", "SUN_EPOCHS", "1"), r -> {
+                new Case("01-forecasting", List.of("EPOCHS", "5", "SUN_EPOCHS", "1", "SEEDS", "2"), r -> {
                     for (String k : List.of("air_naive_rmse", "air_drift_rmse", "air_levels_naive_rmse", "air_levels_lstm_rmse",
-                            "air_shallow_lstm_rmse", "air_deep_lstm_rmse", "air_gru_rmse")) {
+                            "air_shallow_lstm_rmse", "air_deep_lstm_rmse", "air_gru_rmse", "air_seasonal_naive_rmse", "multi_lstm_rmse",
+                            "multi_lstm_step1_rmse", "multi_lstm_last_step_rmse")) {
                         between(r, k, 1, 500);
+                    }
+                    // Seasonal naive does not depend on training either (hand-checked rule, Series.seasonalNaive).
+                    between(r, "air_seasonal_naive_rmse", 51.0, 52.5);
+                    between(r, "multi_seasonal_naive_rmse", 53.5, 54.5);
+                    // Every network's mean lies inside its 95% interval over the seeds.
+                    for (String k : List.of("air_levels_lstm", "air_shallow_lstm", "air_deep_lstm", "air_gru", "multi_lstm")) {
+                        assertTrue(r.get(k + "_rmse_lo") <= r.get(k + "_rmse") && r.get(k + "_rmse") <= r.get(k + "_rmse_hi"), k + ": " + r);
                     }
                     between(r, "sun_naive_rmse", 1, 200);
                     between(r, "sun_gru_rmse", 1, 200);
@@ -177,6 +185,17 @@ class NotebooksTest {
                 assertTrue(r.get("air_levels_lstm_rmse") > r.get("air_levels_naive_rmse"), "levels trap: " + r);
                 assertTrue(r.get("air_deep_lstm_rmse") < r.get("air_naive_rmse"), "the deep LSTM beats naive: " + r);
                 assertTrue(allText(json).contains("it does not beat the naive forecast"), "the printed levels verdict");
+                // Verdicts rest on the intervals over the seeds, and the printed ones follow from the printed numbers.
+                assertTrue(r.get("seeds") >= 3, "committed with several seeds: " + r);
+                String text = allText(json);
+                for (String[] m : new String[][] {{"shallow LSTM ", "air_shallow_lstm"}, {"deep LSTM ", "air_deep_lstm"}, {"GRU ", "air_gru"}}) {
+                    String line = text.lines().filter(l -> l.startsWith(m[0]) && l.contains("test RMSE") && l.contains("interval"))
+                            .findFirst().orElseThrow(() -> new AssertionError("no verdict line for " + m[0] + " in " + text));
+                    assertTrue(line.contains(verdict(r, m[1], r.get("air_naive_rmse"), "naive")), line + " / " + r);
+                    assertTrue(line.contains(verdict(r, m[1], r.get("air_seasonal_naive_rmse"), "seasonal naive")), line + " / " + r);
+                }
+                assertTrue(text.contains("All 6 steps: LSTM test RMSE") && text.contains(verdict(r, "multi_lstm", r.get("multi_seasonal_naive_rmse"),
+                        "seasonal naive")), text);
             }
             case "02-gradients" -> {
                 // Prose: a model that remembers nothing can do no better than the average; gated cells carry the memory.
@@ -303,6 +322,17 @@ class NotebooksTest {
     }
 
     /** The {@code name = value} lines printed by the notebook (its "Results" cell). */
+    /** The notebook's verdict rule: an interval entirely below or above a baseline, else no difference detectable. */
+    private static String verdict(Map<String, Double> r, String key, double baseline, String name) {
+        if (r.get(key + "_rmse_hi") < baseline) {
+            return "it beats the " + name + " forecast";
+        }
+        if (r.get(key + "_rmse_lo") > baseline) {
+            return "it does not beat the " + name + " forecast";
+        }
+        return "no difference from the " + name + " forecast detectable with " + r.get("seeds").intValue() + " seeds";
+    }
+
     private static Map<String, Double> results(String name, JsonObject nb) {
         Map<String, Double> r = new LinkedHashMap<>();
         Matcher m = RESULT.matcher(allText(nb));
