@@ -321,7 +321,6 @@ class NotebooksTest {
         assertTrue(pngs > 0, name + " shows at least one chart");
     }
 
-    /** The {@code name = value} lines printed by the notebook (its "Results" cell). */
     /** The notebook's verdict rule: an interval entirely below or above a baseline, else no difference detectable. */
     private static String verdict(Map<String, Double> r, String key, double baseline, String name) {
         if (r.get(key + "_rmse_hi") < baseline) {
@@ -333,6 +332,7 @@ class NotebooksTest {
         return "no difference from the " + name + " forecast detectable with " + r.get("seeds").intValue() + " seeds";
     }
 
+    /** The {@code name = value} lines printed by the notebook (its "Results" cell). */
     private static Map<String, Double> results(String name, JsonObject nb) {
         Map<String, Double> r = new LinkedHashMap<>();
         Matcher m = RESULT.matcher(allText(nb));
