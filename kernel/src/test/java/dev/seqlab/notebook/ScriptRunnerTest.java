@@ -41,12 +41,12 @@ class ScriptRunnerTest {
                 /exit
                 ignored();
                 """;
-        List<ScriptRunner.Cell> cells = ScriptRunner.split(script);
+        List<ScriptRunner.Paragraph> cells = ScriptRunner.split(script);
         assertEquals(3, cells.size(), cells.toString());
-        assertEquals(new ScriptRunner.Cell("int a = 1;\nint b = 2;\n", 1), cells.get(0));
+        assertEquals(new ScriptRunner.Paragraph("int a = 1;\nint b = 2;\n", 1), cells.get(0));
         assertEquals(4, cells.get(1).line());
         assertTrue(cells.get(1).code().contains("still */ int c = 3;"));
-        assertEquals(new ScriptRunner.Cell("a + b\n", 18), cells.get(2));
+        assertEquals(new ScriptRunner.Paragraph("a + b\n", 18), cells.get(2));
     }
 
     @Test
