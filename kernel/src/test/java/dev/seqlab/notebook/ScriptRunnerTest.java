@@ -79,4 +79,20 @@ class ScriptRunnerTest {
         assertTrue(e.contains("cell 4, line 10: ArithmeticException: / by zero"), e);
         assertTrue(!o.contains("never"), o);
     }
+
+    @Test
+    void timeoutStopsAnEndlessLoopInAScript() throws Exception {
+        Path script = dir.resolve("endless.jsh");
+        Files.writeString(script, "int before = 1;\n\nwhile (true) {}\n\nSystem.out.println(\"never\");\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunReport r = new ScriptRunner(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(script, RunOptions.of(script).timeout(java.time.Duration.ofMillis(500)));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, r.exitCode(), e);
+        assertEquals(2, r.failedCell(), e);
+        assertTrue(e.contains("[2/3] cell 2 timeout"), e);
+        assertTrue(e.contains("cell 2: the cell ran longer than the --timeout of 0.5 s and was interrupted."), e);
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("never"));
+    }
 }
