@@ -19,13 +19,14 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a plain JShell script ({@code .jsh}) with the notebook engine, for people who prefer
- * scripts. The script's cells are its paragraphs: code separated by blank lines (a blank line
- * inside brackets, a string, a text block or a comment does not separate). Each cell is
- * evaluated like a notebook cell, so magics work and the value of a paragraph's last expression
- * is printed. A line {@code /exit} ends the script.
+ * scripts. A script is made of paragraphs: code separated by blank lines (a blank line inside
+ * brackets, a string, a text block or a comment does not separate). Each paragraph runs as one
+ * notebook cell through the shared {@link CellLoop} ({@code --timeout} included), so magics work,
+ * {@code vars()} shows the variables and the value of a paragraph's last expression is printed.
+ * A line {@code /exit} ends the script.
  *
  * <p>Output goes to the terminal: printed text as it comes (stdout, stderr); displays and values
- * as text once their cell ends (a live display in its final state). Figures ({@code image/png})
+ * as text once their paragraph ends (a live display in its final state). Figures ({@code image/png})
  * are saved next to the script as {@code NAME-figN.png}, and a line names each file.
  * Errors print {@code cell N, line L: message} with L counted in the script file.
  */
@@ -125,7 +126,7 @@ public final class ScriptRunner {
      * @return the paragraphs in order (up to a {@code /exit} line)
      */
     public static List<Paragraph> split(String text) {
-        List<Paragraph> cells = new ArrayList<>();
+        List<Paragraph> paragraphs = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         StringBuilder cur = new StringBuilder();
         int curStart = 0;
@@ -137,7 +138,7 @@ public final class ScriptRunner {
             }
             if (s.atTop() && line.isBlank()) {
                 if (!cur.toString().isBlank()) {
-                    cells.add(new Paragraph(cur.toString(), curStart));
+                    paragraphs.add(new Paragraph(cur.toString(), curStart));
                 }
                 cur.setLength(0);
                 continue;
@@ -149,9 +150,9 @@ public final class ScriptRunner {
             s.feed(line + "\n");
         }
         if (!cur.toString().isBlank()) {
-            cells.add(new Paragraph(cur.toString(), curStart));
+            paragraphs.add(new Paragraph(cur.toString(), curStart));
         }
-        return cells;
+        return paragraphs;
     }
 
     /** A small Java lexer state: bracket depth, open strings, text blocks and comments. */
