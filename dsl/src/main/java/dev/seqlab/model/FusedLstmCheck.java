@@ -77,7 +77,7 @@ final class FusedLstmCheck {
             float worst = 0f;
             for (int b = 0; b < BATCH; b++) {
                 float[] xb = java.util.Arrays.copyOfRange(x, b * STEPS * IN, (b + 1) * STEPS * IN);
-                float[][] h = Gates.lstmHidden(xb, STEPS, IN, hidden, wih, whh, bih, bhh);
+                float[][] h = LayerKind.LSTM.recompute(xb, STEPS, IN, hidden, wih, whh, bih, bhh).hidden();
                 for (int s = 0; s < STEPS; s++) {
                     for (int j = 0; j < hidden; j++) {
                         // Math.max keeps a NaN, and a NaN fails the check in verify().

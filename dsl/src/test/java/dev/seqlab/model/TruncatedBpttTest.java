@@ -59,7 +59,7 @@ class TruncatedBpttTest {
                 worst = Math.max(worst, Fixtures.maxDiff(expected, chunk.outputs().head()));
                 state = detach(chunk.state());
             }
-            System.out.printf("TBPTT %s: chunks 5+4+3 vs one forward, max |diff| = %.3g%n", stack.cell(), worst);
+            System.out.printf("TBPTT %s: chunks 5+4+3 vs one forward, max |diff| = %.3g%n", stack.kind(), worst);
             assertTrue(worst < 1e-5f, "chunked outputs differ by " + worst);
             for (int i = 0; i < state.size(); i++) {
                 assertTrue(Fixtures.maxDiff(all.state().get(i), state.get(i)) < 1e-5f, "final state " + i);

@@ -1,9 +1,8 @@
-package dev.seqlab.train;
+package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.Run;
 import dev.seqlab.model.Stack;
-import dev.seqlab.plot.Figure;
-import dev.seqlab.plot.Plots;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +67,7 @@ public final class Compare {
         for (Run r : runs) {
             Stack s = r.network().stack();
             name.append(r.name());
-            cell.append(s.cell().label());
+            cell.append(s.kindLabel());
             layers.append(r.network().depth());
             bidirectional.append(s.isBidirectional());
             parameters.append(r.network().parameterCount());

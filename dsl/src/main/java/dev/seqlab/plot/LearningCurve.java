@@ -1,10 +1,12 @@
-package dev.seqlab.train;
+package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.Experiment;
+import dev.seqlab.train.Run;
+import dev.seqlab.train.Subset;
+import dev.seqlab.train.TrainingListener;
 import dev.seqlab.data.SequenceData;
 import dev.seqlab.data.Task;
-import dev.seqlab.plot.Figure;
-import dev.seqlab.plot.Plots;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
