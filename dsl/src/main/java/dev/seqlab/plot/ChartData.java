@@ -11,6 +11,7 @@ import dev.seqlab.data.Series;
 import dev.seqlab.data.Task;
 import dev.seqlab.data.TextData;
 import dev.seqlab.train.ClassReport;
+import dev.seqlab.train.History;
 import dev.seqlab.train.Run;
 import dev.seqlab.train.Subset;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class ChartData {
 
     static String metricColumn(Run run) {
         for (String c : run.history().columnNames()) {
-            if (c.equals("val_rmse") || c.equals("val_accuracy") || c.equals("val_perplexity")) {
+            if (c.equals(History.VAL_RMSE) || c.equals(History.VAL_ACCURACY) || c.equals(History.VAL_PERPLEXITY)) {
                 return c;
             }
         }
@@ -43,9 +44,9 @@ final class ChartData {
 
     static String metricLabel(String column) {
         switch (column) {
-            case "val_rmse":
+            case History.VAL_RMSE:
                 return "RMSE";
-            case "val_accuracy":
+            case History.VAL_ACCURACY:
                 return "accuracy";
             default:
                 return "perplexity";
@@ -54,9 +55,9 @@ final class ChartData {
 
     static String metricUnit(Run run, String column) {
         switch (column) {
-            case "val_rmse":
+            case History.VAL_RMSE:
                 return "RMSE (" + targetName(run) + ")";
-            case "val_accuracy":
+            case History.VAL_ACCURACY:
                 return "accuracy (fraction correct)";
             default:
                 return "perplexity (per token)";

@@ -1,6 +1,7 @@
 package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.History;
 import dev.seqlab.train.Run;
 import dev.seqlab.model.Stack;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class Compare {
             seconds.append(r.trainSeconds());
             Table h = r.history();
             epochs.append(h.rowCount());
-            bestVal.append(minIgnoringNaN(h.doubleColumn("val_loss").asDoubleArray()));
+            bestVal.append(minIgnoringNaN(h.doubleColumn(History.VAL_LOSS).asDoubleArray()));
             int k = 0;
             for (String m : metrics) {
                 Double v = r.testMetrics().get(m);

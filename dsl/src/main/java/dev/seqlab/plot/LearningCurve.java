@@ -1,6 +1,7 @@
 package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.History;
 import dev.seqlab.train.Experiment;
 import dev.seqlab.train.Run;
 import dev.seqlab.train.Subset;
@@ -131,11 +132,11 @@ public final class LearningCurve {
     static String primary(Task task) {
         switch (task) {
             case REGRESSION:
-                return "rmse";
+                return History.RMSE;
             case CLASSIFICATION:
-                return "accuracy";
+                return History.ACCURACY;
             default:
-                return "perplexity";
+                return History.PERPLEXITY;
         }
     }
 

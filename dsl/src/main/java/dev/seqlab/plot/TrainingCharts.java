@@ -5,6 +5,7 @@ import static dev.seqlab.plot.Style.*;
 
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.Task;
+import dev.seqlab.train.History;
 import dev.seqlab.train.Run;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -28,19 +29,19 @@ final class TrainingCharts {
         int colour = 0;
         for (Run run : runs) {
             Table h = run.history();
-            double[] epochs = h.intColumn("epoch").asDoubleArray();
+            double[] epochs = h.intColumn(History.EPOCH).asDoubleArray();
             String prefix = runs.length == 1 ? "" : run.name() + ": ";
             Color c = Style.PALETTE[colour++ % Style.PALETTE.length];
-            XYSeries train = line(chart, prefix + "train", epochs, h.doubleColumn("train_loss").asDoubleArray());
+            XYSeries train = line(chart, prefix + "train", epochs, h.doubleColumn(History.TRAIN_LOSS).asDoubleArray());
             colour(train, c);
-            double[] val = h.doubleColumn("val_loss").asDoubleArray();
+            double[] val = h.doubleColumn(History.VAL_LOSS).asDoubleArray();
             boolean hasVal = val.length > 0 && !Double.isNaN(val[0]);
             if (hasVal) {
                 XYSeries v = line(chart, prefix + "validation", epochs, val);
                 colour(v, c);
                 v.setLineStyle(dashed());
             }
-            double[] curve = hasVal ? val : h.doubleColumn("train_loss").asDoubleArray();
+            double[] curve = hasVal ? val : h.doubleColumn(History.TRAIN_LOSS).asDoubleArray();
             int row = rowOfEpoch(epochs, run.bestEpoch());
             if (row >= 0) {
                 XYSeries best = chart.addSeries(unique(chart, prefix + "best epoch " + run.bestEpoch()), new double[] {epochs[row]},
@@ -71,11 +72,11 @@ final class TrainingCharts {
                 metricUnit(runs[0], column));
         for (Run r : runs) {
             Table h = r.history();
-            String trainColumn = "train_" + column.substring("val_".length());
+            String trainColumn = History.trainMetric(History.metricOf(column));
             if (runs.length == 1 && h.columnNames().contains(trainColumn)) {
-                line(chart, "train", h.intColumn("epoch").asDoubleArray(), h.doubleColumn(trainColumn).asDoubleArray());
+                line(chart, "train", h.intColumn(History.EPOCH).asDoubleArray(), h.doubleColumn(trainColumn).asDoubleArray());
             }
-            line(chart, runs.length == 1 ? "validation" : r.name(), h.intColumn("epoch").asDoubleArray(), h.doubleColumn(column).asDoubleArray());
+            line(chart, runs.length == 1 ? "validation" : r.name(), h.intColumn(History.EPOCH).asDoubleArray(), h.doubleColumn(column).asDoubleArray());
         }
         integerTicks(chart);
         legend(chart);
@@ -89,12 +90,12 @@ final class TrainingCharts {
         double max = 0;
         for (Run r : runs) {
             Table h = r.history();
-            double[] lr = h.doubleColumn("lr").asDoubleArray();
+            double[] lr = h.doubleColumn(History.LR).asDoubleArray();
             for (double v : lr) {
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            line(chart, runs.length == 1 ? "learning rate" : r.name(), h.intColumn("epoch").asDoubleArray(), lr);
+            line(chart, runs.length == 1 ? "learning rate" : r.name(), h.intColumn(History.EPOCH).asDoubleArray(), lr);
         }
         if (min > 0 && max / min > 20) {
             chart.getStyler().setYAxisLogarithmic(true);
@@ -111,7 +112,7 @@ final class TrainingCharts {
         Table h = run.history();
         List<String> layers = new ArrayList<>();
         for (String c : h.columnNames()) {
-            if (c.startsWith("grad_norm_layer")) {
+            if (c.startsWith(History.GRAD_NORM_LAYER)) {
                 layers.add(c);
             }
         }
@@ -119,17 +120,17 @@ final class TrainingCharts {
                 "Run '%s' has no per-layer gradient norms in its history; train it with Experiment.train() to record them.", run.name());
         XYChart chart = xy("Gradient norm per layer: " + run.name(), "epoch", "gradient L2 norm (mean per step, log scale)");
         chart.getStyler().setYAxisLogarithmic(true);
-        double[] epochs = h.intColumn("epoch").asDoubleArray();
+        double[] epochs = h.intColumn(History.EPOCH).asDoubleArray();
         for (String c : layers) {
-            positiveLine(chart, "layer " + c.substring("grad_norm_layer".length()), epochs, h.doubleColumn(c).asDoubleArray());
+            positiveLine(chart, "layer " + c.substring(History.GRAD_NORM_LAYER.length()), epochs, h.doubleColumn(c).asDoubleArray());
         }
-        XYSeries all = positiveLine(chart, "all parameters", epochs, h.doubleColumn("grad_norm").asDoubleArray());
+        XYSeries all = positiveLine(chart, "all parameters", epochs, h.doubleColumn(History.GRAD_NORM).asDoubleArray());
         if (all != null) {
             all.setLineColor(GREY);
             all.setLineStyle(dashed());
         }
-        if (h.columnNames().contains("grad_norm_clipped_max")) {
-            XYSeries clipped = positiveLine(chart, "after clipping (max)", epochs, h.doubleColumn("grad_norm_clipped_max").asDoubleArray());
+        if (h.columnNames().contains(History.GRAD_NORM_CLIPPED_MAX)) {
+            XYSeries clipped = positiveLine(chart, "after clipping (max)", epochs, h.doubleColumn(History.GRAD_NORM_CLIPPED_MAX).asDoubleArray());
             if (clipped != null) {
                 clipped.setLineColor(Color.BLACK);
                 clipped.setLineStyle(dotted());

@@ -75,7 +75,7 @@ final class TrainingLoop {
             }
             int[] stageOf = stages(net, params);
             NDArray selector = normSelector(manager, stageOf, net.depth());
-            History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()).substring("val_".length()));
+            History history = new History(net.depth(), exp.clipNorm() > 0, History.metricOf(EpochMetric.name(spec.task())));
             Best best = new Best(params);
 
             int[][] firstBatches = train.batches(exp.batch(), true, exp.seed());

@@ -57,7 +57,7 @@ public final class SeqLabEngine implements AutoCloseable {
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",
             "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*",
-            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.SeqLab.*");
+            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.dsl.SeqLab.*");
 
     private static final String HELPERS = """
             String display(Object value) { return dev.seqlab.engine.Displays.display(value); }
