@@ -325,12 +325,17 @@ public final class Stack {
             if (l.residualMode() != Residual.IDENTITY) {
                 continue;
             }
-            SeqLabException.check(l.size() == before.size(),
-                    "Residual links need equal layer sizes but layer %d has %d and layer %d has %d; use equal sizes or .residualProjected().",
-                    i, before.size(), i + 1, l.size());
-            SeqLabException.check(l.width() == before.width(),
-                    "Residual links need equal widths but layer %d is %s and layer %d is %s; make both bidirectional or neither, or use .residualProjected().",
-                    i, before.isBidirectional() ? "bidirectional" : "not", i + 1, l.isBidirectional() ? "bidirectional" : "not");
+            if (l.isBidirectional() == before.isBidirectional()) {
+                SeqLabException.check(l.size() == before.size(),
+                        "Residual links need equal layer sizes but layer %d has %d and layer %d has %d; use equal sizes or .residualProjected().",
+                        i, before.size(), i + 1, l.size());
+            } else {
+                // A bidirectional layer is twice as wide as its size: compare what is added.
+                SeqLabException.check(l.width() == before.width(),
+                        "Residual links need equal widths but layer %d is %d wide and layer %d is %d wide (bidirectional layers are twice their size); "
+                                + "use matching sizes or .residualProjected().",
+                        i, before.width(), i + 1, l.width());
+            }
         }
     }
 
