@@ -33,11 +33,9 @@ import tech.tablesaw.columns.Column;
  * are built on the first call to {@link #spec()}, {@link #train()} and the like, then cached;
  * that is safe from several threads.
  */
-public final class Series implements SequenceData {
+public final class Series extends LazyData<Windows.Built> {
 
     private final Table table;
-    private final String name;
-    private final Path file;
     private final String target;
     private final List<String> features;
     private final int window;
@@ -47,13 +45,11 @@ public final class Series implements SequenceData {
     private final double trainFraction;
     private final double validationFraction;
     private final boolean differenced;
-    private volatile Windows.Built built;
 
     private Series(Table table, String name, Path file, String target, List<String> features, int window,
             int horizon, int stride, Scaling scaling, double trainFraction, double validationFraction, boolean differenced) {
+        super(name, file);
         this.table = table;
-        this.name = name;
-        this.file = file;
         this.target = target;
         this.features = List.copyOf(features);
         this.window = window;
@@ -196,23 +192,19 @@ public final class Series implements SequenceData {
         return differenced;
     }
 
-    private Windows.Built built() {
-        Windows.Built b = built;
-        if (b == null) {
-            synchronized (this) {
-                b = built;
-                if (b == null) {
-                    double[][] cols = new double[features.size()][];
-                    for (int f = 0; f < cols.length; f++) {
-                        cols[f] = Columns.numeric(table, features.get(f), name);
-                    }
-                    b = Windows.build(name, cols, values(), window, horizon, stride, scaling, trainFraction,
-                            validationFraction, differenced);
-                    built = b;
-                }
-            }
+    @Override
+    Windows.Built build() {
+        double[][] cols = new double[features.size()][];
+        for (int f = 0; f < cols.length; f++) {
+            cols[f] = Columns.numeric(table, features.get(f), name);
         }
-        return b;
+        return Windows.build(name, cols, values(), window, horizon, stride, scaling, trainFraction, validationFraction,
+                differenced);
+    }
+
+    @Override
+    String fingerprintInMemory() {
+        return Fingerprint.ofTable(table);
     }
 
     /** {@inheritDoc} Regression with {@code outputs = horizon} and the target as the one label. */
@@ -220,21 +212,6 @@ public final class Series implements SequenceData {
     public DataSpec spec() {
         built();
         return new DataSpec(Task.REGRESSION, window, features.size(), 0, horizon, horizon, List.of(target));
-    }
-
-    @Override
-    public SeqSplit train() {
-        return built().train();
-    }
-
-    @Override
-    public SeqSplit validation() {
-        return built().validation();
-    }
-
-    @Override
-    public SeqSplit test() {
-        return built().test();
     }
 
     /**
@@ -380,18 +357,6 @@ public final class Series implements SequenceData {
         return table.rowCount();
     }
 
-    /** {@inheritDoc} The resolved file path, or the table's name. */
-    @Override
-    public String source() {
-        return file != null ? file.toString() : name;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String fingerprint() {
-        return file != null ? Fingerprint.ofFile(file) : Fingerprint.ofTable(table);
-    }
-
     /** {@inheritDoc} Always empty: a series has no tokens. */
     @Override
     public List<String> vocabulary() {
@@ -407,12 +372,7 @@ public final class Series implements SequenceData {
         String head = String.format(Locale.ROOT, "Series[%s target=%s features=%s window=%d horizon=%d stride=%d scale=%s difference=%s split=%s/%s/%s",
                 name, target, features, window, horizon, stride, scaling, differenced, Fractions.format(trainFraction),
                 Fractions.format(validationFraction), Fractions.format(1 - trainFraction - validationFraction));
-        try {
-            Windows.Built b = built();
-            return head + String.format(Locale.ROOT, " -> train=%d val=%d test=%d windows]",
-                    b.train().size(), b.validation().size(), b.test().size());
-        } catch (SeqLabException e) {
-            return head + " -> not buildable: " + e.getMessage() + "]";
-        }
+        return describe(head, b -> String.format(Locale.ROOT, "train=%d val=%d test=%d windows",
+                b.train().size(), b.validation().size(), b.test().size()));
     }
 }
