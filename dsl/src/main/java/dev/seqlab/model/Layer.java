@@ -183,6 +183,30 @@ public final class Layer {
         return residual;
     }
 
+    /**
+     * Checks that an identity skip link can add this layer's input (the output of {@code before})
+     * to its output: their widths must be equal.
+     *
+     * @param before the layer below
+     * @param number this layer's number in the stack, from 1
+     */
+    void checkResidual(Layer before, int number) {
+        if (residual != Residual.IDENTITY) {
+            return;
+        }
+        if (bidirectional == before.bidirectional) {
+            SeqLabException.check(size == before.size,
+                    "Residual links need equal layer sizes but layer %d has %d and layer %d has %d; use equal sizes or .residualProjected().",
+                    number - 1, before.size, number, size);
+        } else {
+            // A bidirectional layer is twice as wide as its size: compare what is added.
+            SeqLabException.check(width() == before.width(),
+                    "Residual links need equal widths but layer %d is %d wide and layer %d is %d wide (bidirectional layers are twice "
+                            + "their size); use matching sizes or .residualProjected().",
+                    number - 1, before.width(), number, width());
+        }
+    }
+
     /** @return whether everything but the size equals the other layer's settings */
     boolean sameSettings(Layer o) {
         return kind == o.kind && bidirectional == o.bidirectional && Double.compare(dropout, o.dropout) == 0

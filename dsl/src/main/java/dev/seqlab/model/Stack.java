@@ -320,22 +320,7 @@ public final class Stack {
                     "Attention pooling cannot predict the next token because it would see the future; remove .attention().");
         }
         for (int i = 1; i < layers.size(); i++) {
-            Layer before = layers.get(i - 1);
-            Layer l = layers.get(i);
-            if (l.residualMode() != Residual.IDENTITY) {
-                continue;
-            }
-            if (l.isBidirectional() == before.isBidirectional()) {
-                SeqLabException.check(l.size() == before.size(),
-                        "Residual links need equal layer sizes but layer %d has %d and layer %d has %d; use equal sizes or .residualProjected().",
-                        i, before.size(), i + 1, l.size());
-            } else {
-                // A bidirectional layer is twice as wide as its size: compare what is added.
-                SeqLabException.check(l.width() == before.width(),
-                        "Residual links need equal widths but layer %d is %d wide and layer %d is %d wide (bidirectional layers are twice their size); "
-                                + "use matching sizes or .residualProjected().",
-                        i, before.width(), i + 1, l.width());
-            }
+            layers.get(i).checkResidual(layers.get(i - 1), i + 1);
         }
     }
 

@@ -3,8 +3,10 @@ package dev.seqlab.plot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seqlab.SeqLabException;
 import dev.seqlab.data.Scaling;
 import dev.seqlab.data.SeqSplit;
 import dev.seqlab.data.Series;
@@ -52,6 +54,16 @@ class MixedStackTest {
         assertEquals("Stack[layers=[LSTM(tanh)(8) bidirectional layerNorm, GRU(tanh)(16) residual layerNorm, "
                 + "LSTM(tanh)(12) dropout=0.1 residualProjected layerNorm] attention=false embedding=auto(32) head=auto]", s.toString());
         assertEquals("LSTM(tanh)+GRU(tanh)+LSTM(tanh)", s.kindLabel());
+        // Skip links compare widths: a GRU(8) cannot add the 16 values of a bidirectional LSTM(8).
+        SeqLabException e = assertThrows(SeqLabException.class,
+                () -> Stack.lstm(8).bidirectional().then(Layer.gru(8).residual()).build(AIR.spec()));
+        assertEquals("Residual links need equal widths but layer 1 is 16 wide and layer 2 is 8 wide (bidirectional layers are twice "
+                + "their size); use matching sizes or .residualProjected().", e.getMessage());
+        e = assertThrows(SeqLabException.class, s::kind);
+        assertEquals("This stack mixes LSTM(tanh) and GRU(tanh) layers, so it has no single kind; ask each layer with stack.layer(i).kind().",
+                e.getMessage());
+        assertEquals(LayerKind.RNN_RELU, LayerKind.named("rnn_relu"));
+        assertEquals(LayerKind.RNN_TANH, LayerKind.named("rnn"));
         // Uniform stacks print as they always did.
         assertTrue(Stack.lstm(32).layers(3).isUniform());
         assertEquals("Stack[cell=LSTM(tanh) sizes=[32, 32, 32] bidirectional=false dropout=0.0 residual=false layerNorm=false"
