@@ -10,7 +10,6 @@ import ai.djl.training.ParameterStore;
 import dev.seqlab.SeqLabException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 

@@ -2,7 +2,6 @@ package dev.seqlab.model;
 
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.DataSpec;
-import dev.seqlab.data.Task;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
