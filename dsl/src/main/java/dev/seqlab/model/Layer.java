@@ -80,9 +80,7 @@ public final class Layer {
      * @throws SeqLabException for LSTM and GRU, whose activations are fixed
      */
     public Layer relu() {
-        SeqLabException.check(kind instanceof RnnKind,
-                ".relu() applies only to plain RNN cells, not %s; use Stack.rnn(...).relu() or drop .relu().", kind.name());
-        return new Layer(LayerKind.RNN_RELU, size, bidirectional, dropout, residual, layerNorm);
+        return new Layer(kind.relu(), size, bidirectional, dropout, residual, layerNorm);
     }
 
     /**

@@ -116,6 +116,17 @@ public abstract sealed class LayerKind permits LstmKind, GruKind, RnnKind {
     }
 
     /**
+     * Returns this kind with a ReLU activation instead of tanh.
+     *
+     * @return the ReLU variant
+     * @throws SeqLabException for kinds whose activations are fixed (LSTM, GRU)
+     */
+    LayerKind relu() {
+        throw new SeqLabException(String.format(Locale.ROOT,
+                ".relu() applies only to plain RNN cells, not %s; use Stack.rnn(...).relu() or drop .relu().", name()));
+    }
+
+    /**
      * Checks, before any weight of a layer of this size is drawn, that the engine computes this kind
      * correctly on this machine; only LSTM has a known fused-kernel fault to check for.
      *

@@ -49,6 +49,11 @@ final class RnnKind extends LayerKind {
     }
 
     @Override
+    LayerKind relu() {
+        return RNN_RELU;
+    }
+
+    @Override
     RecurrentBlock block(int size) {
         return RNN.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
                 .optReturnState(true).setActivation(relu ? RNN.Activation.RELU : RNN.Activation.TANH).build();
