@@ -4,7 +4,13 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.DataSpec;
 import dev.seqlab.data.SequenceData;
@@ -22,7 +28,9 @@ import java.nio.file.Path;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.LinkOption;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +134,72 @@ final class Checkpoint {
         return target;
     }
 
+    /**
+     * Reads {@code run.json}, first checking that every field the loader uses is there (Gson would
+     * leave a missing one null, and the load would end in a NullPointerException).
+     */
+    private static Meta readMeta(Path file) {
+        JsonObject json;
+        try {
+            JsonElement parsed = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            SeqLabException.check(parsed.isJsonObject(), "%s is damaged (not a JSON object); save the run again from the notebook that trained it.",
+                    file);
+            json = parsed.getAsJsonObject();
+        } catch (IOException | JsonParseException e) {
+            throw new SeqLabException("Could not read " + file + "; the checkpoint is damaged, save the run again.", e);
+        }
+        SeqLabException.check(json.has("format") && json.get("format").isJsonPrimitive() && json.get("format").getAsJsonPrimitive().isNumber()
+                && json.get("format").getAsInt() == FORMAT, "%s has an unknown checkpoint format; save the run again with this SeqLab.", file);
+        String missing = missing(json, Meta.class, "");
+        SeqLabException.check(missing == null, "%s is damaged (no '%s'); save the run again from the notebook that trained it.", file, missing);
+        Meta meta;
+        try {
+            meta = GSON.fromJson(json, Meta.class);
+        } catch (RuntimeException e) {
+            // a value of the wrong type, or a data spec that breaks its invariants
+            throw new SeqLabException(file + " is damaged (" + innermost(e) + "); save the run again from the notebook that trained it.", e);
+        }
+        String bad = meta.stack().problem();
+        SeqLabException.check(bad == null, "%s is damaged (%s); save the run again from the notebook that trained it.", file, bad);
+        return meta;
+    }
+
+    /** The first record component (depth first, dotted) that the JSON lacks or holds as null; null when all are there. */
+    private static String missing(JsonObject json, Class<?> type, String prefix) {
+        for (RecordComponent c : type.getRecordComponents()) {
+            JsonElement e = json.get(c.getName());
+            if (e == null || e.isJsonNull()) {
+                return prefix + c.getName();
+            }
+            if (c.getType().isRecord()) {
+                if (!e.isJsonObject()) {
+                    return prefix + c.getName();
+                }
+                String inner = missing(e.getAsJsonObject(), c.getType(), prefix + c.getName() + ".");
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+    }
+
+    private static Map<String, Shape> shapes(Network net) {
+        Map<String, Shape> out = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : net.block().getParameters()) {
+            out.put(p.getKey(), p.getValue().isInitialized() ? p.getValue().getArray().getShape() : null);
+        }
+        return out;
+    }
+
     /** The hidden backup a save keeps while it swaps folders: {@code .NAME.old} beside the target. */
     static Path backupOf(Path target) {
         return target.resolveSibling("." + target.getFileName() + ".old");
@@ -225,14 +299,7 @@ final class Checkpoint {
         }
         SeqLabException.check(Files.isRegularFile(d.resolve(META)) && Files.isRegularFile(d.resolve(PARAMS)),
                 "%s is not a saved run (no %s and %s); give the folder that run.save(dir) wrote.", d, META, PARAMS);
-        Meta meta;
-        try {
-            meta = GSON.fromJson(Files.readString(d.resolve(META), StandardCharsets.UTF_8), Meta.class);
-        } catch (IOException | JsonParseException e) {
-            throw new SeqLabException("Could not read " + d.resolve(META) + "; the checkpoint is damaged, save the run again.", e);
-        }
-        SeqLabException.check(meta != null && meta.format() == FORMAT, "%s has an unknown checkpoint format; save the run again with this SeqLab.",
-                d.resolve(META));
+        Meta meta = readMeta(d.resolve(META));
         if (data != null) {
             SeqLabException.check(data.fingerprint().equals(meta.record().dataSha256()),
                     "The data given to Run.load is not the data this run was trained on (sha256 differs); load the same file as %s.",
@@ -240,12 +307,27 @@ final class Checkpoint {
             SeqLabException.check(data.spec().equals(meta.spec()),
                     "The data given to Run.load is prepared differently from the run's (%s); prepare it as in the run's record.", meta.spec());
         }
-        Network net = meta.stack().toStack().build(meta.spec());
+        Network net;
+        try {
+            net = meta.stack().toStack().build(meta.spec());
+        } catch (SeqLabException e) {
+            throw new SeqLabException(d.resolve(META) + " is damaged (" + e.getMessage() + "); save the run again from the notebook that trained it.", e);
+        }
         NDManager manager = Torch.engine().newBaseManager();
         try {
             net.initialize(manager);
+            Map<String, Shape> declared = shapes(net);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(d.resolve(PARAMS)))) {
                 net.block().loadParameters(manager, new DataInputStream(in));
+            }
+            // DJL takes the shapes from the weights file: sizes in run.json that disagree load silently and fail at the first forward.
+            Map<String, Shape> loaded = shapes(net);
+            for (Map.Entry<String, Shape> e : declared.entrySet()) {
+                Shape got = loaded.get(e.getKey());
+                SeqLabException.check(e.getValue().equals(got),
+                        "The weights in %s do not fit the model that run.json describes (parameter '%s' has shape %s, the model needs %s); "
+                                + "the checkpoint is damaged, save the run again from the notebook that trained it.",
+                        d, e.getKey(), got, e.getValue());
             }
             Table history = Table.read().csv(CsvReadOptions.builder(d.resolve(HISTORY).toFile()).tableName("history").build());
             return Run.loaded(meta.record(), data, net, manager, history, meta.bestEpoch(), meta.stopReason(), meta.trainSeconds(),
