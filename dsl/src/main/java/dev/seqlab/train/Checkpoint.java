@@ -89,6 +89,11 @@ final class Checkpoint {
             Meta meta = new Meta(FORMAT, run.record(), StackCodec.of(run.network().stack()), run.network().spec(), run.bestEpoch(),
                     run.stopReason(), run.trainSeconds(), run.threads(), run.testMetrics());
             AtomicFiles.writeString(staging.resolve(META), GSON.toJson(meta));
+            for (String file : List.of(PARAMS, HISTORY, META)) {
+                if (Files.isRegularFile(target.resolve(file))) {
+                    copyMode(target.resolve(file), staging.resolve(file));
+                }
+            }
             if (Files.exists(target)) {
                 // A backup beside a complete target is a leftover of a crash after the second rename.
                 removeCheckpoint(old);

@@ -12,6 +12,7 @@ import dev.seqlab.model.Stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -116,6 +117,39 @@ class CheckpointSafetyTest {
         run.save(dir);
         assertEquals(List.of("ckpt"), names(tmp));
         assertEquals(List.of("history.csv", "model.params", "run.json"), names(dir));
+    }
+
+    @Test
+    void aReplacedCheckpointKeepsItsModesAndANewOneGetsTheUmasksDefault() throws IOException {
+        Path dir = run.save(tmp.resolve("ckpt"));
+        Path probe = Files.createFile(tmp.resolve("probe"));
+        Path probeDir = Files.createDirectory(tmp.resolve("probe-dir"));
+        assertEquals(Files.getPosixFilePermissions(probeDir), Files.getPosixFilePermissions(dir), "a new folder: the umask's default");
+        assertEquals(Files.getPosixFilePermissions(probe), Files.getPosixFilePermissions(dir.resolve("run.json")));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setPosixFilePermissions(dir.resolve("run.json"), PosixFilePermissions.fromString("rw-r-----"));
+        run.save(dir);
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("run.json"))));
+    }
+
+    @Test
+    void aSymbolicLinkToACheckpointStaysALink() throws IOException {
+        Path real = run.save(tmp.resolve("store").resolve("ckpt"));
+        Path link = Files.createSymbolicLink(tmp.resolve("latest"), real);
+        run.save(link);
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(List.of("history.csv", "model.params", "run.json"), names(real));
+    }
+
+    @Test
+    void staleStagingOfAKilledSaveIsRemovedOnTheNextSave() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path stale = Files.createDirectories(tmp.resolve(".ckpt.saving." + gone.pid() + ".0"));
+        Files.writeString(stale.resolve("run.json"), "{");
+        run.save(tmp.resolve("ckpt"));
+        assertEquals(List.of("ckpt"), names(tmp));
     }
 
     @Test
