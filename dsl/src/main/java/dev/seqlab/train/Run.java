@@ -369,7 +369,7 @@ public final class Run implements AutoCloseable {
                 mask[j] = 1;
             }
             float[] logits;
-            try (NDManager step = manager.newSubManager()) {
+            try (NDManager step = manager.newSubManager(); dev.seqlab.runtime.Torch.NoGrad off = dev.seqlab.runtime.Torch.noGrad()) {
                 ai.djl.ndarray.NDList in = new ai.djl.ndarray.NDList(step.create(ids, new ai.djl.ndarray.types.Shape(1, t)),
                         step.create(mask, new ai.djl.ndarray.types.Shape(1, t)));
                 logits = network.forward(store, in, false).get(0).get(0).get(t - 1).toFloatArray();
