@@ -72,8 +72,10 @@ public final class Csv {
             // Decoded as Tablesaw decodes (UTF-8, bad bytes replaced): this text is only inspected.
             String text = new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
             char delimiter = format.delimiterOrZero() != 0 ? format.delimiterOrZero() : CsvSniffer.delimiter(text, name);
-            List<String[]> rows = CsvSniffer.parse(text, delimiter);
-            char decimal = CsvSniffer.decimal(rows, name, format.decimalOrZero());
+            // Unquoted comma-separated text has no comma inside a cell: nothing to misread, no need to look at the cells.
+            boolean plain = delimiter == ',' && text.indexOf('"') < 0 && format.decimalOrZero() != ',';
+            List<String[]> rows = plain ? List.of() : CsvSniffer.parse(text, delimiter);
+            char decimal = plain ? '.' : CsvSniffer.decimal(rows, name, format.decimalOrZero());
             CsvReadOptions.Builder options = decimal == ','
                     ? CsvReadOptions.builder(new StringReader(CsvSniffer.withDecimalPoints(rows, delimiter, name)))
                     : CsvReadOptions.builder(path.toFile());
