@@ -70,8 +70,23 @@ public final class Series extends LazyData<Windows.Built> {
      * @throws SeqLabException if the file or column is missing, not numeric or has missing values
      */
     public static Series csv(String path, String target) {
+        return csv(path, target, CsvFormat.detect());
+    }
+
+    /**
+     * Reads a CSV file with a given delimiter or decimal separator, for files that
+     * {@link #csv(String, String)} cannot read unambiguously (such as {@code 1,234} in a
+     * semicolon-separated file).
+     *
+     * @param path a path or a bundled data set, resolved with {@link Locations#resolve}
+     * @param target the numeric column to forecast
+     * @param format the delimiter and decimal separator, for example {@code CsvFormat.detect().delimiter(';').decimal(',')}
+     * @return a series with default settings (window 12, horizon 1, stride 1, MIN_MAX, 0.7/0.15)
+     * @throws SeqLabException as for {@link #csv(String, String)}
+     */
+    public static Series csv(String path, String target, CsvFormat format) {
         Path file = Locations.resolve(path);
-        return create(Csv.read(file), file.getFileName().toString(), file, target);
+        return create(Csv.read(file, format), file.getFileName().toString(), file, target);
     }
 
     /**

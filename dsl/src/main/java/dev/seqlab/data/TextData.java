@@ -74,8 +74,22 @@ public final class TextData extends LazyData<TextData.Built> {
      *     missing or there is only one class
      */
     public static TextData csv(String path, String textColumn, String labelColumn) {
+        return csv(path, textColumn, labelColumn, CsvFormat.detect());
+    }
+
+    /**
+     * Reads a CSV file with a given delimiter or decimal separator.
+     *
+     * @param path a path or a bundled data set, resolved with {@link Locations#resolve}
+     * @param textColumn the column holding the text
+     * @param labelColumn the column holding the class (strings or integers)
+     * @param format the delimiter and decimal separator, for example {@code CsvFormat.detect().delimiter(';')}
+     * @return text data with defaults (words, lowercase, automatic length, 20000 ids, 0.7/0.15, seed 42)
+     * @throws SeqLabException as for {@link #csv(String, String, String)}
+     */
+    public static TextData csv(String path, String textColumn, String labelColumn, CsvFormat format) {
         Path file = Locations.resolve(path);
-        return create(Csv.read(file), file.getFileName().toString(), file, textColumn, labelColumn);
+        return create(Csv.read(file, format), file.getFileName().toString(), file, textColumn, labelColumn);
     }
 
     /**

@@ -65,7 +65,7 @@ final class FusedLstmCheck {
             int salt = 1;
             for (Parameter p : lstm.getParameters().values()) {
                 NDArray a = p.getArray();
-                a.set(pattern((int) a.size(), salt++));
+                Torch.assign(a, pattern((int) a.size(), salt++));
             }
             float[] x = pattern(BATCH * STEPS * IN, 99);
             float[] out = lstm.forward(new ParameterStore(m, false), new NDList(m.create(x, new Shape(BATCH, STEPS, IN))), false)

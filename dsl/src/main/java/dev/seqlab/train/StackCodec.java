@@ -70,6 +70,22 @@ record StackCodec(String cell, int[] sizes, boolean bidirectional, double dropou
                 s.isResidual(), s.isResidualProjected(), s.isLayerNorm(), s.hasAttention(), s.embeddingDim(), s.head(), layers);
     }
 
+    /** @return what makes this declaration unbuildable (a damaged run.json), or null when it is sound */
+    String problem() {
+        if (sizes.length == 0) {
+            return "stack.sizes is empty";
+        }
+        for (int size : sizes) {
+            if (size < 1) {
+                return "stack.sizes holds " + size;
+            }
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            return "stack.dropout is " + dropout;
+        }
+        return null;
+    }
+
     Stack toStack() {
         Stack s;
         if (layers != null) {

@@ -16,7 +16,6 @@ import dev.seqlab.data.SeqSplit;
 import dev.seqlab.data.SequenceData;
 import dev.seqlab.model.Network;
 import dev.seqlab.runtime.Torch;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -365,7 +364,7 @@ final class TrainingLoop {
                 return;
             }
             for (int i = 0; i < params.size(); i++) {
-                params.get(i).getArray().set(FloatBuffer.wrap(weights[i]));
+                Torch.assign(params.get(i).getArray(), weights[i]);
             }
         }
 
