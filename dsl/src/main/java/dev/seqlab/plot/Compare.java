@@ -2,6 +2,7 @@ package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
 import dev.seqlab.train.History;
+import dev.seqlab.train.Metrics;
 import dev.seqlab.train.Run;
 import dev.seqlab.model.Stack;
 import java.util.ArrayList;

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.SeqSplit;
 import dev.seqlab.data.Series;
-import dev.seqlab.train.Compare;
 import dev.seqlab.train.Metrics;
 import dev.seqlab.train.Run;
 import java.util.LinkedHashMap;
