@@ -139,6 +139,7 @@ class Seq2SeqTest {
         assertTrue(Files.isRegularFile(dir.resolve(Seq2SeqRun.PARAMS)));
         try (Seq2SeqRun back = Seq2SeqRun.load(dir, MODEL, data)) {
             List<Decoded> a = run.greedy(data.test());
+            List<Decoded> b = back.greedy(data.test());
             for (int i = 0; i < a.size(); i++) {
                 assertEquals(a.get(i).tokens(), b.get(i).tokens());
                 assertEquals(a.get(i).score(), b.get(i).score(), 0.0);
