@@ -275,9 +275,9 @@ public final class Seq2SeqRun implements AutoCloseable {
 
     // ---------------------------------------------------------------- facts
 
-    /** @return the per-epoch history (epoch, losses, validation token accuracy, teacher forcing, rate, seconds) */
+    /** @return the per-epoch history (epoch, losses, validation token accuracy, teacher forcing, rate, seconds), a copy */
     public Table history() {
-        return history;
+        return history.copy();
     }
 
     /** @return the model (for parameter access and counts) */
