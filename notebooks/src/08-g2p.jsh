@@ -117,7 +117,7 @@ model reads the word left to right; silent letters get little weight of their ow
 pairs such as *th* or *ph* that make one phoneme share it.
 
 //%% code
-AlignmentCharts.rightAndWrong(attOut, 3, 3)
+Alignments.rightAndWrong(attOut, 3, 3)
 
 //%% md
 ## Beam search against greedy decoding

@@ -1,10 +1,9 @@
 package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
-import dev.seqlab.seq2seq.Decoded;
-import dev.seqlab.seq2seq.Seq2SeqRun;
 import java.awt.Color;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,81 +13,65 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Attention diagnostics of encoder-decoders: which source token each output token looked at.
- * (A file of its own, beside {@link Plots}, so that seq2seq charts do not grow the facade.)
+ * Attention alignment heatmaps: which source token each output token looked at. Takes plain
+ * tokens and weights, so that this package does not depend on the models that produce them
+ * ({@code seq2seq.Alignments} draws decoded sequences with it). A file of its own beside
+ * {@link Plots}, so that the facade does not grow.
  */
 public final class AlignmentCharts {
+
+    /** Width of one heatmap in a panel of several. */
+    public static final int PANEL_WIDTH = 420;
+    /** Height of one heatmap in a panel of several. */
+    public static final int PANEL_HEIGHT = 380;
 
     private AlignmentCharts() {}
 
     /**
-     * The alignment matrix of one decoded sequence: output tokens (end token last) down, source
-     * tokens across, attention weight as colour.
+     * One alignment matrix at the usual chart size.
      *
-     * @param d a result of greedy or beam decoding with attention
+     * @param title the title (for example the word and whether it was right)
+     * @param source the source tokens, across
+     * @param output the output tokens, down (the first at the top); as many as the weights' rows
+     * @param weights one row per output token, one column per source token
      * @return the chart
      */
-    public static Figure<HeatMapChart> alignment(Decoded d) {
-        return alignment(d, Style.WIDTH, Style.HEIGHT);
+    public static Figure<HeatMapChart> alignment(String title, List<String> source, List<String> output, float[][] weights) {
+        return alignment(title, source, output, weights, Style.WIDTH, Style.HEIGHT);
     }
 
     /**
-     * Alignment matrices of several examples side by side, titled right or wrong.
+     * One alignment matrix.
      *
-     * @param decoded the examples (for example some right and some wrong test words)
-     * @return the panel, up to three per row
+     * @param title the title
+     * @param source the source tokens, across
+     * @param output the output tokens, down
+     * @param weights one row per output token, one column per source token
+     * @param width the chart's width in pixels
+     * @param height the chart's height in pixels
+     * @return the chart
      */
-    public static Panel alignments(List<Decoded> decoded) {
-        SeqLabException.check(!decoded.isEmpty(), "There are no examples to show; pass at least one decoded sequence.");
-        List<Figure<HeatMapChart>> figs = new ArrayList<>();
-        for (Decoded d : decoded) {
-            figs.add(alignment(d, 420, 380));
-        }
-        return new Panel(figs, 3);
-    }
-
-    /**
-     * The first {@code right} correctly and first {@code wrong} wrongly decoded sequences of a
-     * list, side by side.
-     *
-     * @param decoded decoded sequences with references
-     * @param right how many right ones
-     * @param wrong how many wrong ones
-     * @return the panel
-     */
-    public static Panel rightAndWrong(List<Decoded> decoded, int right, int wrong) {
-        List<Decoded> r = new ArrayList<>();
-        List<Decoded> w = new ArrayList<>();
-        for (Decoded d : decoded) {
-            if (d.correct() && r.size() < right) {
-                r.add(d);
-            } else if (!d.correct() && w.size() < wrong) {
-                w.add(d);
-            }
-        }
-        r.addAll(w);
-        return alignments(r);
-    }
-
-    private static Figure<HeatMapChart> alignment(Decoded d, int width, int height) {
-        SeqLabException.check(d.alignment() != null,
-                "This model has no attention, so there is no alignment to draw; train a Seq2Seq with .attention(Scoring.ADDITIVE).");
-        List<String> x = unique(d.source());
-        List<String> out = new ArrayList<>(d.tokens());
-        out.add("</s>");
-        // Rows from the top: the first output token at the top, as one reads.
-        List<String> y = unique(out);
-        java.util.Collections.reverse(y);
-        int rows = d.alignment().length;
+    public static Figure<HeatMapChart> alignment(String title, List<String> source, List<String> output, float[][] weights, int width,
+            int height) {
+        SeqLabException.check(weights != null,
+                "There are no attention weights to draw, so the model has no attention; train one with attention, such as Seq2Seq...attention(Scoring.ADDITIVE).");
+        SeqLabException.check(weights.length == output.size(),
+                "The alignment has %d rows but there are %d output tokens; give one output token per row.", weights.length, output.size());
+        List<String> x = unique(source);
+        List<String> y = unique(output);
+        Collections.reverse(y); // the first output token at the top, as one reads
+        int rows = weights.length;
         List<Number[]> heat = new ArrayList<>();
         for (int r = 0; r < rows; r++) {
+            SeqLabException.check(weights[r].length == x.size(),
+                    "Alignment row %d has %d weights but there are %d source tokens; give one weight per source token.", r,
+                    weights[r].length, x.size());
             for (int c = 0; c < x.size(); c++) {
-                heat.add(new Number[] {c, rows - 1 - r, d.alignment()[r][c]});
+                heat.add(new Number[] {c, rows - 1 - r, weights[r][c]});
             }
         }
-        String verdict = d.reference().isEmpty() ? "" : d.correct() ? "  (right)" : "  (wrong; expected " + String.join(" ", d.reference()) + ")";
-        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
-                .title(String.join("", d.source()) + verdict).xAxisTitle("source token").yAxisTitle("output token").build();
+        HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).xAxisTitle("source token")
+                .yAxisTitle("output token").build();
         Style.apply(chart.getStyler());
         chart.getStyler().setPlotContentSize(1.0);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -98,7 +81,7 @@ public final class AlignmentCharts {
         chart.getStyler().setMax(1);
         chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(158, 202, 225), new Color(8, 48, 107)});
         chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.1f", v));
-        chart.addSeries("attention", x, y.subList(y.size() - rows, y.size()), heat);
+        chart.addSeries("attention", x, y, heat);
         return new Figure<>(chart);
     }
 
@@ -111,18 +94,5 @@ public final class AlignmentCharts {
             out.add(t + " ".repeat(n - 1));
         }
         return out;
-    }
-
-    /**
-     * A run's right and wrong greedy decodings of a part's first pairs, side by side.
-     *
-     * @param run a trained run with attention
-     * @param part the part
-     * @param right how many right ones
-     * @param wrong how many wrong ones
-     * @return the panel
-     */
-    public static Panel rightAndWrong(Seq2SeqRun run, dev.seqlab.data.PairSplit part, int right, int wrong) {
-        return rightAndWrong(run.greedy(part), right, wrong);
     }
 }

@@ -23,6 +23,17 @@ public final class Panel {
     private final List<? extends Figure<?>> figures;
     private final int perRow;
 
+    /**
+     * Places figures side by side.
+     *
+     * @param figures the charts, left to right, top to bottom
+     * @param perRow charts per row
+     * @return the panel
+     */
+    public static Panel of(List<? extends Figure<?>> figures, int perRow) {
+        return new Panel(figures, perRow);
+    }
+
     Panel(List<? extends Figure<?>> figures, int perRow) {
         SeqLabException.check(!figures.isEmpty(), "There is nothing to show; give at least one example.");
         this.figures = List.copyOf(figures);
