@@ -239,6 +239,17 @@ public final class PairedTokens {
             }
             Vocabulary sv = sourceVocab;
             Vocabulary tv = targetVocab;
+            if (tv != null) {
+                // A decoder can only write tokens its vocabulary has: training targets it lacks mean
+                // the vocabularies belong to other data.
+                for (int k = 0; k < nTrain; k++) {
+                    for (String tok : tgt.get(k)) {
+                        SeqLabException.check(tv.id(tok) != Vocabulary.UNK_ID,
+                                "The given target vocabulary does not match the data: it lacks '%s' (pair %d of %s); use the vocabularies of the data the model was trained on, or leave them out to build new ones.",
+                                tok, origins[k], origin);
+                    }
+                }
+            }
             if (sv == null) {
                 List<String> all = new ArrayList<>();
                 src.subList(0, nTrain).forEach(all::addAll);

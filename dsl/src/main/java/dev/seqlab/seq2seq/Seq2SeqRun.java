@@ -64,6 +64,25 @@ public final class Seq2SeqRun implements AutoCloseable {
         this.search = new Search(model, manager, data.targetVocabulary());
     }
 
+    private static volatile Seq2SeqRun last;
+
+    static void setLast(Seq2SeqRun run) {
+        last = run;
+    }
+
+    /**
+     * Returns the run most recently finished in this JVM, also when training was interrupted
+     * (the cell then fails, but the best weights so far are kept here).
+     *
+     * @return the last run
+     * @throws SeqLabException if no run has finished yet
+     */
+    public static Seq2SeqRun last() {
+        Seq2SeqRun r = last;
+        SeqLabException.check(r != null, "No sequence-to-sequence run has finished in this session yet; train one with Seq2SeqExperiment.train().");
+        return r;
+    }
+
     // ---------------------------------------------------------------- decoding
 
     /**

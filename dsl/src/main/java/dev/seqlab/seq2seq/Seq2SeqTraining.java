@@ -172,6 +172,7 @@ final class Seq2SeqTraining {
             Seq2SeqRun run = new Seq2SeqRun(exp.name(), exp.model(), exp.data(), model, manager, history, bestEpoch, stop,
                     seconds(start), exp.seed(), Torch.threads());
             handedOver = true;
+            Seq2SeqRun.setLast(run);
             Progress end = new Progress(exp.name(), Math.max(1, history.rowCount()), exp.epochs(), steps, steps,
                     trainLosses.isEmpty() ? Double.NaN : trainLosses.get(trainLosses.size() - 1),
                     valLosses.isEmpty() ? Double.NaN : valLosses.get(valLosses.size() - 1), lr, seconds(start),
@@ -180,7 +181,7 @@ final class Seq2SeqTraining {
             if (interrupted) {
                 Thread.interrupted(); // reported by the exception; clear the flag for the next cell
                 throw new SeqLabException("Training was " + stop + "; the best model so far (epoch " + bestEpoch
-                        + ") was kept, but this call returns none: train again with fewer epochs.");
+                        + ") is in Seq2SeqRun.last().");
             }
             return run;
         } catch (RuntimeException e) {

@@ -181,6 +181,9 @@ class Seq2SeqTest {
         assertTrue(e.getMessage().contains("remove .bidirectional()"), e.getMessage());
         e = assertThrows(SeqLabException.class, () -> Seq2Seq.of(Stack.lstm(8).bidirectional(), Stack.lstm(8)).attention(Scoring.DOT));
         assertTrue(e.getMessage().contains("Scoring.GENERAL"), e.getMessage());
+        e = assertThrows(SeqLabException.class, () -> PairedTokens.of(List.of("ab", "ba", "aa"), List.of("x y", "y", "z"))
+                .targetWords().vocabularies(data.sourceVocabulary(), data.targetVocabulary()).load());
+        assertTrue(e.getMessage().contains("does not match the data: it lacks"), e.getMessage());
         e = assertThrows(SeqLabException.class, () -> experiment.teacherForcing(1.5));
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
     }
