@@ -199,4 +199,16 @@ class Seq2SeqTest {
             assertNotEquals(a.history().removeColumns("seconds").printAll(), c.history().removeColumns("seconds").printAll());
         }
     }
+
+    @Test
+    void theBeamTableListsCandidatesBestFirst() {
+        var t = run.beamTable(data.test(), 2, 3, 0.6);
+        assertEquals(List.of("rank", "output", "log_prob", "normalised", "correct"), t.columnNames());
+        assertEquals(3, t.rowCount());
+        for (int r = 1; r < t.rowCount(); r++) {
+            assertTrue(t.doubleColumn("normalised").get(r - 1) >= t.doubleColumn("normalised").get(r), t.print());
+            assertNotEquals(t.stringColumn("output").get(r - 1), t.stringColumn("output").get(r), "distinct candidates");
+        }
+        assertTrue(t.doubleColumn("log_prob").get(0) < 0);
+    }
 }
