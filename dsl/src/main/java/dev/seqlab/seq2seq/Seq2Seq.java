@@ -73,7 +73,7 @@ public final class Seq2Seq {
     public Seq2Seq attention(Scoring s) {
         Objects.requireNonNull(s, "scoring");
         if (s == Scoring.DOT) {
-            int enc = encoder.sizes()[encoder.layers() - 1] * (encoder.isBidirectional() ? 2 : 1);
+            int enc = encoder.layer(encoder.layers() - 1).width();
             int dec = decoder.sizes()[decoder.layers() - 1];
             SeqLabException.check(enc == dec,
                     "Dot attention needs equal widths but the encoder outputs %d values per step and the decoder %d; make them equal or use Scoring.GENERAL.",

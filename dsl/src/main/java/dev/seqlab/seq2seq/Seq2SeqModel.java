@@ -17,7 +17,6 @@ import ai.djl.util.PairList;
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.DataSpec;
 import dev.seqlab.data.Task;
-import dev.seqlab.model.Cell;
 import dev.seqlab.model.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class Seq2SeqModel {
     private final int targetVocab;
     private final int encoderWidth;
     private final int[] stateSizes;
-    private final int perLayer;
+    private final int topState;
     private final Seq2SeqBlock block;
 
     Seq2SeqModel(Seq2Seq config, int sourceVocab, int targetVocab, int maxSource) {
@@ -53,17 +52,22 @@ public final class Seq2SeqModel {
         this.sourceVocab = sourceVocab;
         this.targetVocab = targetVocab;
         int[] dec = config.decoder().sizes();
-        // The decoder's carried state, in the order Network.forwardWithState uses: h (and c for
-        // LSTM) per layer, each (1, B, size).
-        perLayer = config.decoder().cell() == Cell.LSTM ? 2 : 1;
-        stateSizes = new int[dec.length * perLayer];
+        // The decoder's carried state, in the order Network.forwardWithState uses: each layer's
+        // own arrays (h, and c for LSTM), each (1, B, size); a mixed decoder mixes the counts.
+        List<Integer> sizes = new ArrayList<>();
         int bridge = 0;
+        int top = 0;
         for (int i = 0; i < dec.length; i++) {
-            for (int k = 0; k < perLayer; k++) {
-                stateSizes[i * perLayer + k] = dec[i];
+            if (i == dec.length - 1) {
+                top = sizes.size(); // the top layer's h comes first among its arrays
+            }
+            for (int k = 0; k < config.decoder().layer(i).kind().states(); k++) {
+                sizes.add(dec[i]);
                 bridge += dec[i];
             }
         }
+        stateSizes = sizes.stream().mapToInt(Integer::intValue).toArray();
+        topState = top;
         encoder = config.encoder().build(new DataSpec(Task.REGRESSION, maxSource, 0, sourceVocab, bridge, 1, List.of()));
         encoderWidth = encoder.stageSize(encoder.depth() - 1);
         int in = config.embeddingDim() + (config.hasAttention() ? encoderWidth : 0);
@@ -195,7 +199,7 @@ public final class Seq2SeqModel {
         if (block.scorer == null) {
             return new Step(logits, chunk.state(), null, null);
         }
-        NDArray top = chunk.state().get((decoder.depth() - 1) * perLayer).squeeze(0); // (B, Hd): the top layer's h
+        NDArray top = chunk.state().get(topState).squeeze(0); // (B, Hd): the top layer's h
         NDList att = block.scorer.attend(ps, top, enc.keys(), enc.prepared(), enc.mask(), training);
         logits = logits.add(block.contextOut.forward(ps, new NDList(att.get(0)), training).head());
         return new Step(logits, chunk.state(), att.get(0), att.get(1));

@@ -211,4 +211,23 @@ class Seq2SeqTest {
         }
         assertTrue(t.doubleColumn("log_prob").get(0) < 0);
     }
+
+    @Test
+    void mixedStacksServeAsEncoderAndDecoder() {
+        PairedTokens small = PairedTokens.csv("datasets/cmudict_g2p.csv", "word", "phonemes").targetWords().limit(80).seed(6).load();
+        Seq2Seq mixed = Seq2Seq.of(Stack.gru(10).bidirectional().embedding(8).then(dev.seqlab.model.Layer.lstm(12)),
+                Stack.lstm(16).then(dev.seqlab.model.Layer.gru(20))).attention(Scoring.GENERAL).embedding(8);
+        try (Seq2SeqRun r = Seq2SeqExperiment.of(mixed, small).epochs(2).batch(16).seed(2).threads(1).train()) {
+            assertTrue(Double.isFinite(r.history().doubleColumn("train_loss").get(1)));
+            for (Decoded d : r.greedy(small.test())) {
+                for (float[] row : d.alignment()) {
+                    double s = 0;
+                    for (float w : row) {
+                        s += w;
+                    }
+                    assertEquals(1.0, s, 1e-5);
+                }
+            }
+        }
+    }
 }

@@ -159,7 +159,7 @@ class NotebooksTest {
         assertEquals(data.test().size(), r.get("test_words"), 0.0, r.toString());
         assertEquals(phonemes, r.get("reference_phonemes"), 0.0, r.toString());
         for (String m : List.of("baseline", "attention", "beam")) {
-            between(r, m + "_per", 0, 2);
+            between(r, m + "_per", 0, 10); // above 1 when outputs run longer than their references (an untrained model)
             between(r, m + "_wer", 0, 1);
             assertEquals(r.get(m + "_edits") / phonemes, r.get(m + "_per"), 1e-6, m + " PER from its counts: " + r);
             assertEquals(r.get(m + "_wrong") / data.test().size(), r.get(m + "_wer"), 1e-6, m + " WER from its counts: " + r);
