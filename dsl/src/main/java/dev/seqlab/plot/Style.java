@@ -6,11 +6,16 @@ import java.awt.Font;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
-/** One look for every SeqLab chart: readable fonts, a light grid, the legend outside the data. */
-final class Style {
+/**
+ * One look for every SeqLab chart: readable fonts, a light grid, the legend outside the data.
+ * Public so that charts outside this package (the sweep charts) share it.
+ */
+public final class Style {
 
-    static final int WIDTH = 720;
-    static final int HEIGHT = 420;
+    /** Default chart width in pixels. */
+    public static final int WIDTH = 720;
+    /** Default chart height in pixels. */
+    public static final int HEIGHT = 420;
 
     /** A colour-blind-safe palette (Okabe and Ito). */
     static final Color[] PALETTE = {
@@ -20,7 +25,12 @@ final class Style {
 
     private Style() {}
 
-    static void apply(Styler s) {
+    /**
+     * Applies the look to a chart's styler.
+     *
+     * @param s the styler
+     */
+    public static void apply(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
