@@ -160,6 +160,11 @@ public final class Sweep {
         return new Sweep(n, parameters, configs, seeds, parallel);
     }
 
+    /** @return how many trials {@link #run} runs at once */
+    public int parallelism() {
+        return parallel;
+    }
+
     /** @return the grid's parameter names */
     public List<String> parameters() {
         return parameters;

@@ -56,7 +56,7 @@ public final class SeqLabEngine implements AutoCloseable {
     /** Imports tried at session start; those whose package is not on the class path are dropped. */
     public static final List<String> DEFAULT_IMPORTS = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",
-            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*",
+            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*", "dev.seqlab.sweep.*",
             "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.SeqLab.*");
 
     private static final String HELPERS = """

@@ -109,6 +109,7 @@ public final class NotebookRunner {
         SeqLabEngine engine = null;
         HeadlessProgress.target(console);
         try {
+            dev.seqlab.trials.RecordedValues.clear(); // record("name", value) values of this run only
             engine = engines.get();
             int count = 0;
             for (int k = 0; k < code.size(); k++) {
@@ -154,6 +155,7 @@ public final class NotebookRunner {
             meta.addProperty("duration_s", round(total));
             meta.addProperty("status", status);
             meta.addProperty("java_version", Runtime.version().toString());
+            meta.add(dev.seqlab.trials.RecordedValues.KEY, dev.seqlab.trials.RecordedValues.json());
             if (failure != null) {
                 JsonObject err = new JsonObject();
                 err.addProperty("cell", failed);
