@@ -42,6 +42,8 @@ final class TrialTask {
         synchronized (TrialTask.class) {
             Path cwd = Path.of("").toAbsolutePath();
             Path tmp = null;
+            System.err.println("seqlab trial " + spec.id() + " running in " + cwd);
+            System.err.flush();
             try {
                 for (Map.Entry<String, byte[]> f : spec.files().entrySet()) {
                     Path target = cwd.resolve(f.getKey()).normalize();

@@ -43,8 +43,7 @@ final class StandaloneCluster implements AutoCloseable {
         Path home = dir.resolve("spark-home");
         Files.createDirectories(home);
         Files.createSymbolicLink(home.resolve("jars"), lib);
-        workDir = dir.resolve("work");
-        Files.createDirectories(workDir);
+        workDir = Files.createDirectories(dir.resolve("work")).toRealPath();
         port = freePort();
         int ui = freePort();
         master = start(home, "master.log", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", Integer.toString(port),
@@ -98,9 +97,17 @@ final class StandaloneCluster implements AutoCloseable {
         }
     }
 
-    /** @return the executor JVMs the worker runs now */
+    /** @return the executor JVMs the worker runs now (its children working in its work folder) */
     List<ProcessHandle> executors() {
-        return worker.descendants().filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+        return worker.descendants().filter(p -> cwd(p).map(d -> d.startsWith(workDir)).orElse(false)).toList();
+    }
+
+    private static Optional<Path> cwd(ProcessHandle p) {
+        try {
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -114,18 +121,14 @@ final class StandaloneCluster implements AutoCloseable {
         try (Stream<Path> s = Files.walk(workDir)) {
             busy = new ArrayList<>();
             for (Path f : s.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
-                if (Files.readString(f).contains("seqlab run: ")) {
+                if (Files.readString(f).contains("seqlab trial ")) {
                     busy.add(f.getParent().toRealPath());
                 }
             }
         }
         for (ProcessHandle p : executors()) {
-            try {
-                if (busy.contains(Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).toRealPath())) {
-                    return Optional.of(p);
-                }
-            } catch (IOException ignored) {
-                // the process has just ended
+            if (cwd(p).map(busy::contains).orElse(false)) {
+                return Optional.of(p);
             }
         }
         return Optional.empty();
