@@ -49,8 +49,9 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--sample", paramLabel = "N", description = "run N configurations drawn at random from the grid instead of all")
     Integer sample;
 
-    @Option(names = "--parallel", paramLabel = "P", defaultValue = "1", description = "trials at once (default 1)")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "P",
+            description = "trials at once (default: 1 here; with --master every trial is submitted and Spark places them)")
+    Integer parallel;
 
     @Option(names = "--threads", paramLabel = "T",
             description = "libtorch intra-op threads per trial (default: cores / P here, 1 on Spark); results repeat bit for bit for one T")
@@ -78,7 +79,7 @@ final class SweepCommand implements Callable<Integer> {
             if (replicates != null && seeds != null) {
                 throw new BadInputException("Give --replicates or --seeds, not both.");
             }
-            if (parallel < 1) {
+            if (parallel != null && parallel < 1) {
                 throw new BadInputException("--parallel must be 1 or more, not " + parallel + ".");
             }
             if (threads != null && threads < 1) {
@@ -98,11 +99,12 @@ final class SweepCommand implements Callable<Integer> {
             Sweep sweep = sample != null ? Sweep.sample(g, sample, 0) : Sweep.over(g);
             sweep = seeds != null ? sweep.seeds(seeds.stream().mapToLong(Long::longValue).toArray())
                     : sweep.replicates(replicates == null ? 1 : replicates);
-            sweep = sweep.parallel(parallel);
+            int p = parallel != null ? parallel : master == null ? 1 : Math.min(64, sweep.trials().size());
+            sweep = sweep.parallel(p);
             int cores = Runtime.getRuntime().availableProcessors();
-            int t = threads != null ? threads : master != null ? 1 : Math.max(1, cores / parallel);
-            if (master == null && parallel * t > cores) {
-                System.err.println("seqlab sweep: warning: " + parallel + " trials x " + t + " threads exceed the " + cores
+            int t = threads != null ? threads : master != null ? 1 : Math.max(1, cores / p);
+            if (master == null && p * t > cores) {
+                System.err.println("seqlab sweep: warning: " + p + " trials x " + t + " threads exceed the " + cores
                         + " cores; trials will slow each other down.");
             }
             List<String> files = new ArrayList<>(NotebookSweep.filesRead(input));
