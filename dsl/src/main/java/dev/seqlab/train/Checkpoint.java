@@ -173,6 +173,9 @@ final class Checkpoint {
     private static String missing(JsonObject json, Class<?> type, String prefix) {
         for (RecordComponent c : type.getRecordComponents()) {
             JsonElement e = json.get(c.getName());
+            if ((e == null || e.isJsonNull()) && c.isAnnotationPresent(MayBeAbsent.class)) {
+                continue; // the record's own problem() says which of these must be there
+            }
             if (e == null || e.isJsonNull()) {
                 return prefix + c.getName();
             }

@@ -27,8 +27,8 @@ import java.util.List;
  * @param head the head asked for
  * @param layers each layer of a mixed stack, null for a uniform one
  */
-record StackCodec(String cell, int[] sizes, boolean bidirectional, double dropout, boolean residual, boolean residualProjected,
-        boolean layerNorm, boolean attention, int embedding, Head head, List<LayerCodec> layers) {
+record StackCodec(@MayBeAbsent String cell, int[] sizes, boolean bidirectional, double dropout, boolean residual, boolean residualProjected,
+        boolean layerNorm, boolean attention, int embedding, Head head, @MayBeAbsent List<LayerCodec> layers) {
 
     /**
      * One layer of a mixed stack.
@@ -72,6 +72,12 @@ record StackCodec(String cell, int[] sizes, boolean bidirectional, double dropou
 
     /** @return what makes this declaration unbuildable (a damaged run.json), or null when it is sound */
     String problem() {
+        if (cell == null && layers == null) {
+            return "stack has neither 'cell' nor 'layers'";
+        }
+        if (layers != null && layers.isEmpty()) {
+            return "stack.layers is empty";
+        }
         if (sizes.length == 0) {
             return "stack.sizes is empty";
         }

@@ -107,7 +107,7 @@ class RunChecksTest {
     @Test
     void aRunJsonWithMissingNestedFieldsIsNamed() throws IOException {
         Path dir = savedWith(m -> m.getAsJsonObject("stack").remove("cell"));
-        fails(dir.resolve("run.json") + " is damaged (no 'stack.cell'); save the run again from the notebook that trained it.",
+        fails(dir.resolve("run.json") + " is damaged (stack has neither 'cell' nor 'layers'); save the run again from the notebook that trained it.",
                 () -> Run.load(dir.toString()));
         Path dir2 = savedWith(m -> m.getAsJsonObject("spec").remove("labels"));
         fails(dir2.resolve("run.json") + " is damaged (no 'spec.labels'); save the run again from the notebook that trained it.",
