@@ -47,19 +47,24 @@ class SparkSweepTest {
         }
     }
 
-    /** A notebook that draws from libtorch's seeded generator and reads a shipped data file. */
+    /**
+     * A notebook that draws from libtorch's seeded generator and reads a data file named by a
+     * path relative to the working folder (the module folder; on executors their own folder, where
+     * the shipped copy is put).
+     */
     static Path notebook(Path folder, int sleepMillis) throws Exception {
         Files.createDirectories(folder.resolve("data"));
         Files.writeString(folder.resolve("data/offset.txt"), "100\n");
+        String data = Path.of("").toAbsolutePath().relativize(folder.resolve("data/offset.txt")).toString();
         Notebook nb = Notebook.empty();
         nb.cells().add(nb.newCodeCell("int X = 1;\nlong SEED = 1;", List.of("parameters")));
         nb.cells().add(nb.newCodeCell("""
                 var m = ai.djl.ndarray.NDManager.newBaseManager();
                 dev.seqlab.runtime.Torch.seed(SEED);
                 float r = m.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(1)).getFloat(0);
-                int offset = Integer.parseInt(Files.readString(Path.of("data/offset.txt")).strip());
+                int offset = Integer.parseInt(Files.readString(Path.of("%s")).strip());
                 record("y", offset + X * 10 + r);
-                Thread.sleep(%d);""".formatted(sleepMillis), List.of()));
+                Thread.sleep(%d);""".formatted(data, sleepMillis), List.of()));
         Path file = folder.resolve("tiny.ipynb");
         nb.write(file);
         Files.writeString(folder.resolve("grid.json"), "{\"X\": [1, 2]}");
@@ -77,11 +82,6 @@ class SparkSweepTest {
         return out;
     }
 
-    /**
-     * Runs the CLI with the given working folder's relative paths: the notebook reads
-     * data/offset.txt relative to the working folder, which here is the module folder, so the
-     * test puts its files there under target/.
-     */
     static int sweep(String... args) {
         return Main.execute(args);
     }
@@ -95,18 +95,10 @@ class SparkSweepTest {
         String grid = work.resolve("grid.json").toString();
         Path local = Files.createTempDirectory(dir, "local");
         Path spark = Files.createTempDirectory(dir, "spark");
-        // the notebook reads data/offset.txt relative to the working folder: make it exist there too
-        Files.createDirectories(Path.of("data"));
-        Files.copy(work.resolve("data/offset.txt"), Path.of("data/offset.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        try {
-            assertEquals(0, sweep("sweep", rel, "--grid", grid, "--seeds", "1,2", "--parallel", "2", "--threads", "1",
-                    "-o", local.resolve("out").toString()));
-            assertEquals(0, sweep("sweep", rel, "--grid", grid, "--seeds", "1,2", "--parallel", "2", "--threads", "1",
-                    "--master", cluster.url(), "-o", spark.resolve("out").toString()));
-        } finally {
-            Files.deleteIfExists(Path.of("data/offset.txt"));
-            Files.deleteIfExists(Path.of("data"));
-        }
+        assertEquals(0, sweep("sweep", rel, "--grid", grid, "--seeds", "1,2", "--parallel", "2", "--threads", "1",
+                "-o", local.resolve("out").toString()));
+        assertEquals(0, sweep("sweep", rel, "--grid", grid, "--seeds", "1,2", "--parallel", "2", "--threads", "1",
+                "--master", cluster.url(), "-o", spark.resolve("out").toString()));
         List<String> expected = values(local.resolve("out/results.csv"));
         assertEquals(5, expected.size());
         assertTrue(expected.get(1).startsWith("c01-s1,1,1,ok,11"), expected.get(1));
@@ -120,8 +112,8 @@ class SparkSweepTest {
         Path work = Path.of("target/spark-kill").toAbsolutePath();
         Path nb = notebook(work, 8000);
         Path out = Files.createTempDirectory(dir, "killed").resolve("out");
-        Files.createDirectories(Path.of("data"));
-        Files.copy(work.resolve("data/offset.txt"), Path.of("data/offset.txt"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        int startsBefore = cluster.trialStarts();
+        List<Path> oldApps = cluster.apps();
         AtomicInteger rc = new AtomicInteger(-1);
         Thread t = new Thread(() -> rc.set(sweep("sweep", Path.of("").toAbsolutePath().relativize(nb).toString(), "--grid",
                 work.resolve("grid.json").toString(), "--seeds", "1", "--parallel", "2", "--threads", "1", "--master", cluster.url(),
@@ -131,7 +123,7 @@ class SparkSweepTest {
             t.start();
             ProcessHandle[] victim = new ProcessHandle[1];
             StandaloneCluster.waitFor(() -> {
-                Optional<ProcessHandle> e = cluster.executorRunningATrial();
+                Optional<ProcessHandle> e = cluster.executorRunningATrial(oldApps);
                 e.ifPresent(x -> victim[0] = x);
                 return e.isPresent();
             }, 240, "an executor to run a trial");
@@ -143,12 +135,11 @@ class SparkSweepTest {
                 t.interrupt(); // a failed wait: stop the sweep, so the next test gets its own SparkContext
                 t.join(TimeUnit.SECONDS.toMillis(60));
             }
-            Files.deleteIfExists(Path.of("data/offset.txt"));
-            Files.deleteIfExists(Path.of("data"));
         }
         assertFalse(t.isAlive(), "the sweep finished");
         assertFalse(ProcessHandle.of(killed).map(ProcessHandle::isAlive).orElse(false), "the executor was killed");
         assertEquals(0, rc.get(), "every trial ended ok after the lost executor's trial was retried");
+        assertTrue(cluster.trialStarts() - startsBefore >= 3, "two trials and one retry started on executors");
         List<String> rows = values(out.resolve("results.csv"));
         assertEquals(3, rows.size());
         assertTrue(rows.get(1).startsWith("c01-s1,1,1,ok,11"), rows.toString());

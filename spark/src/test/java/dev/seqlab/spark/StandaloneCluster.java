@@ -114,14 +114,15 @@ final class StandaloneCluster implements AutoCloseable {
      * An executor JVM running a trial: its log (stderr in its working folder) shows the notebook
      * runner at work; the process is the worker's child whose working folder that is.
      *
+     * @param oldApps application folders of earlier sweeps, whose executors may still be ending
      * @return the executor's process, if one is running a trial now
      */
-    Optional<ProcessHandle> executorRunningATrial() throws IOException {
+    Optional<ProcessHandle> executorRunningATrial(List<Path> oldApps) throws IOException {
         List<Path> busy;
         try (Stream<Path> s = Files.walk(workDir)) {
             busy = new ArrayList<>();
             for (Path f : s.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
-                if (Files.readString(f).contains("seqlab trial ")) {
+                if (!oldApps.contains(f.getParent().getParent()) && Files.readString(f).contains("seqlab trial ")) {
                     busy.add(f.getParent().toRealPath());
                 }
             }
@@ -132,6 +133,24 @@ final class StandaloneCluster implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** @return the application folders in the work folder now */
+    List<Path> apps() throws IOException {
+        try (Stream<Path> s = Files.list(workDir)) {
+            return s.toList();
+        }
+    }
+
+    /** @return how many trial starts the executors have logged so far (a retried trial counts twice) */
+    int trialStarts() throws IOException {
+        int n = 0;
+        try (Stream<Path> s = Files.walk(workDir)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().equals("stderr")).toList()) {
+                n += (int) Files.readString(f).lines().filter(l -> l.startsWith("seqlab trial ")).count();
+            }
+        }
+        return n;
     }
 
     @Override
