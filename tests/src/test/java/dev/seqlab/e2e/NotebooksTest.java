@@ -98,7 +98,7 @@ class NotebooksTest {
                     between(r, "plain_1_seconds", 0, 300);
                     between(r, "gap_no_dropout", -100, 100);
                     between(r, "gap_dropout", -100, 100);
-                    assertEquals(2.0, r.get("replicates"));
+                    assertTrue(r.get("replicates") >= 2, r.toString()); // the quick run and the committed one (5 seeds)
                     assertTrue(r.get("depth_diff_low") <= r.get("depth_diff_high"), r.toString());
                 }),
                 new Case("04-sentiment", List.of("EPOCHS", "2"), r -> {
