@@ -8,6 +8,8 @@ import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import io.github.spencerpark.jupyter.messages.HMACGenerator;
 import io.github.spencerpark.jupyter.messages.Message;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import org.zeromq.ZMQ;
@@ -16,7 +18,9 @@ import org.zeromq.ZMQ;
  * A shell or control channel that survives bad messages. basekernel 2.3.0's channel verifies the
  * HMAC signature but throws out of its poll loop on a mismatch, which ends the loop thread: one
  * badly signed message would deafen the kernel. This channel drops (and logs) any message whose
- * signature is wrong or missing, or that cannot be parsed, and keeps serving. It also polls
+ * signature is wrong or missing, or that cannot be parsed, and keeps serving. It reads each
+ * multipart message to its last frame before parsing it ({@link WireMessages}), so a malformed
+ * message is dropped as one unit instead of eating into the next client's message. It also polls
  * with a timeout instead of sleeping 50 ms between polls, so replies leave at once, and dates
  * its replies to the millisecond ({@link PreciseTimestamps}).
  */
@@ -57,6 +61,9 @@ final class VerifyingShellChannel extends ShellChannel {
             } catch (SecurityException e) {
                 logger.warning(name + ": dropped a message with a missing or wrong HMAC signature.");
                 return 0;
+            } catch (WireMessages.MalformedMessageException e) {
+                logger.warning(name + ": dropped a malformed message: " + e.getMessage() + ".");
+                return 0;
             } catch (RuntimeException e) {
                 logger.warning(name + ": dropped a message that could not be read: " + e);
                 return 0;
@@ -85,6 +92,30 @@ final class VerifyingShellChannel extends ShellChannel {
         });
         loop.onClose(() -> loop = null);
         loop.start();
+    }
+
+    /**
+     * Reads one whole multipart message (every frame up to the last, whatever their layout) and
+     * parses it; see {@link WireMessages#parse}.
+     *
+     * @return the message, or null when the socket is closed
+     * @throws SecurityException when the signature is wrong or missing
+     * @throws WireMessages.MalformedMessageException when it is not a Jupyter message
+     */
+    @Override
+    public synchronized Message<?> readMessage() {
+        if (closed) {
+            return null;
+        }
+        List<byte[]> frames = new ArrayList<>();
+        do {
+            byte[] frame = recv();
+            if (frame == null) {
+                return null;
+            }
+            frames.add(frame);
+        } while (hasReceiveMore());
+        return WireMessages.parse(frames, hmacGenerator);
     }
 
     @Override
