@@ -1,6 +1,5 @@
 package dev.seqlab.jupyter;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.Loop;
 import io.github.spencerpark.jupyter.channels.ShellChannel;
 import io.github.spencerpark.jupyter.channels.ShellHandler;
@@ -29,13 +28,14 @@ final class VerifyingShellChannel extends ShellChannel {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private final boolean isControl;
-    private final JupyterConnection connection;
+    private final KernelConnection connection;
     private volatile Loop loop;
 
-    VerifyingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, JupyterConnection connection) {
+    VerifyingShellChannel(ZMQ.Context context, HMACGenerator hmac, boolean isControl, KernelConnection connection) {
         super(context, hmac, isControl, connection);
         this.isControl = isControl;
         this.connection = connection;
+        setLinger(KernelConnection.LINGER_MS);
     }
 
     @Override
@@ -85,12 +85,18 @@ final class VerifyingShellChannel extends ShellChannel {
                 env.resolveDeferrals();
             }
             if (env.isMarkedForShutdown()) {
-                connection.close();
+                // Not connection.close() here: that closed the other loops' sockets from this
+                // thread while they polled them, and ZeroMQ's terminate then waited forever.
+                connection.shutdownRequested();
                 return -1;
             }
             return 0;
         });
-        loop.onClose(() -> loop = null);
+        // This thread owns the socket: it closes it when the loop ends, however it ends.
+        loop.onClose(() -> {
+            super.close();
+            connection.shutdownRequested();
+        });
         loop.start();
     }
 
@@ -123,24 +129,36 @@ final class VerifyingShellChannel extends ShellChannel {
         super.sendMessage(PreciseTimestamps.restamp(message));
     }
 
+    /**
+     * Closes the socket: at once when no loop runs, otherwise by asking the loop to stop (the
+     * loop's thread closes its own socket; JeroMQ sockets must not be closed under a poll).
+     */
     @Override
     public void close() {
         Loop l = loop;
-        if (l != null) {
+        if (l == null || !l.isAlive()) {
+            super.close();
+        } else {
             l.shutdown();
         }
-        super.close();
+    }
+
+    /** @return whether the loop ended (and closed the socket) within the time */
+    boolean awaitStopped(long millis) {
+        Loop l = loop;
+        if (l == null) {
+            return true;
+        }
+        try {
+            l.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !l.isAlive();
     }
 
     @Override
     public void waitUntilClose() {
-        Loop l = loop;
-        if (l != null) {
-            try {
-                l.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        awaitStopped(0);
     }
 }
