@@ -188,8 +188,77 @@ def shutdown():
     print(f"SHUTDOWN_REPLY_S {time.time() - t:.3f}", flush=True)
 
 
+SWALLOW = "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }"
+# (what, code, seconds between the kernel's execute_input and the interrupt)
+LOOPS = [
+    ("tight loop", "long spins = 0;\nwhile (true) { spins++; }", [0.0, 0.05, 0.3, 1.0]),
+    ("sleeping loop", "while (true) { Thread.sleep(10); }", [0.0, 0.05, 0.3, 1.0]),
+    ("loop that swallows Throwable", SWALLOW, [0.5, 1.0]),
+    ("loop in a method declared in the cell", "void spin() { long k = 0; while (true) { k++; } }\nspin();", [0.0, 0.3]),
+    ("cell still compiling", "\n".join(f"int v{i} = {i} * 2;" for i in range(60)) + "\nwhile (true) { }", [0.0, 0.02, 0.1]),
+]
+
+
+def iopub():
+    s = CTX.socket(zmq.SUB)
+    s.linger = 0
+    s.setsockopt(zmq.SUBSCRIBE, b"")
+    s.connect(f"tcp://{CONN['ip']}:{CONN['iopub_port']}")
+    return s
+
+
+def await_input(sub, msg_id, timeout_s):
+    """Waits for the kernel's execute_input of this request: the cell is in flight (what a user sees as busy)."""
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        m = receive(sub, deadline - time.time())
+        if m and m[1].get("msg_id") == msg_id and m[0]["msg_type"] == "execute_input":
+            return True
+    return False
+
+
+def interrupt(n):
+    """n interrupts; the first one reaches a fresh kernel whose engine is still starting."""
+    shell, control, sub = peer("shell_port"), peer("control_port"), iopub()
+    r = request(shell, "kernel_info_request", timeout_s=120)
+    check(r is not None, "kernel_info", r)
+    time.sleep(0.5)  # the IOPub subscription reaches the kernel
+    # 1: interrupt right after the first execute request, while the engine still starts.
+    msg_id, f = frames("execute_request", execute_content("long first = 0;\nwhile (true) { first++; }"))
+    shell.send_multipart(f)
+    check(await_input(sub, msg_id, 30), "interrupt 1: execute_input")
+    t = time.time()
+    request(control, "interrupt_request", {}, timeout_s=30)
+    r = reply_to(shell, msg_id, 90)
+    check(r is not None and r[2]["status"] == "error", f"interrupt 1 (engine still starting) ends the cell ({time.time() - t:.1f} s)", r)
+    r = execute(shell, "int keep = 7;", 60)
+    check(r is not None and r[2]["status"] == "ok", "a variable is defined", r)
+    for i in range(2, n + 1):
+        name, code, delays = LOOPS[(i - 2) % len(LOOPS)]
+        delay = delays[(i // len(LOOPS)) % len(delays)]
+        msg_id, f = frames("execute_request", execute_content(code))
+        shell.send_multipart(f)
+        check(await_input(sub, msg_id, 30), f"interrupt {i}: execute_input")
+        time.sleep(delay)
+        t = time.time()
+        request(control, "interrupt_request", {}, timeout_s=30)
+        r = reply_to(shell, msg_id, 12)
+        took = time.time() - t
+        ok = check(r is not None and r[2]["status"] == "error" and r[2].get("ename") == "InterruptedException",
+                   f"interrupt {i} ({name}, after {delay} s) ends the cell with an error reply ({took:.1f} s)",
+                   r[2] if r else "no reply within 12 s")
+        if not ok and r is None:
+            print("     the kernel is stuck in the cell; the remaining interrupts are not tried", flush=True)
+            return
+        if name == "loop that swallows Throwable":
+            check("could not be stopped" in r[2].get("evalue", ""), f"interrupt {i}: the error says the cell could not be stopped",
+                  r[2].get("evalue"))
+        r = execute(shell, "keep + 1", 30)
+        check(r is not None and r[2]["status"] == "ok", f"interrupt {i}: the kernel answers the next cell and keeps its variables", r)
+
+
 def main():
-    {"fuzz": fuzz, "shutdown": shutdown}[MODE]()
+    {"fuzz": fuzz, "shutdown": shutdown, "interrupt": lambda: interrupt(int(sys.argv[3]))}[MODE]()
     print(f"{len(failures)} failed", flush=True)
     sys.exit(1 if failures else 0)
 

@@ -125,6 +125,9 @@ final class CellEvaluator {
         for (CellSplitter.Piece piece : splitter.split(text.substring(from, to))) {
             int offset = from + piece.offset();
             c.value = null;
+            if (c.interrupted) {
+                return false; // interrupted before or while an earlier snippet compiled: run nothing more
+            }
             if (piece.completeness() != Completeness.COMPLETE && piece.completeness() != Completeness.COMPLETE_WITH_SEMI) {
                 c.error = SnippetErrors.incomplete(text, offset, piece);
                 return false;

@@ -221,6 +221,33 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void interruptOfALoopThatSwallowsThrowableEndsTheCellWithinSecondsAndSaysSo() throws Exception {
+        // Before: Thread.stop's ThreadDeath was swallowed like the interrupt, the cell never ended
+        // and the kernel (or `seqlab run --timeout`) waited for it forever.
+        run("int kept = 5;");
+        RecordingOutputs out = new RecordingOutputs();
+        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
+                "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }", out));
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        engine.interrupt();
+        EvalResult r = f.get(10, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(EvalResult.Status.INTERRUPTED, r.status());
+        assertTrue(r.evalue().contains("could not be stopped") && r.evalue().contains("restart the kernel"), r.evalue());
+        assertTrue(seconds < 6, "took " + seconds + " s");
+        assertEquals("6", run("kept + 1").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
+    void interruptThatCameBeforeTheCellBeganStopsItBeforeAnythingRuns() {
+        run("int before = 1;");
+        EvalResult r = engine.eval("before = 2;\nwhile (true) { }", new RecordingOutputs(), () -> true);
+        assertEquals(EvalResult.Status.INTERRUPTED, r.status());
+        assertEquals("1", run("before").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
     void interruptLetsCooperativeCodeEndCleanly() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(

@@ -196,6 +196,20 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void timeoutEndsALoopThatSwallowsThrowableAndTheNotebookIsWritten() throws Exception {
+        // Before: `seqlab run --timeout 2` ran forever on this cell and wrote nothing.
+        Path in = write("swallow.ipynb", "int done = 1;", "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }", "done");
+        long t0 = System.nanoTime();
+        RunReport r = run(RunOptions.of(in).timeout(Duration.ofMillis(1000)));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertEquals(1, r.exitCode());
+        assertTrue(secs < 10, "stopped after " + secs + " s");
+        Notebook nb = Notebook.read(dir.resolve("swallow.out.ipynb"));
+        assertEquals("timeout", cell(nb, 1).getAsJsonObject("metadata").getAsJsonObject("seqlab").get("status").getAsString());
+        assertTrue(cell(nb, 1).getAsJsonArray("outputs").toString().contains("could not be stopped"), cell(nb, 1).toString());
+    }
+
+    @Test
     void prepareOnlyInjectsAndWritesWithoutRunning() throws Exception {
         Path in = write("prep.ipynb", "int epochs = 30;", "System.out.println(epochs);");
         Path out = dir.resolve("prepared.ipynb");
