@@ -132,7 +132,9 @@ final class CellEvaluator {
                 c.error = SnippetErrors.incomplete(text, offset, piece);
                 return false;
             }
-            List<SnippetEvent> events = jshell.eval(piece.source());
+            String source = importWithoutLeadingComments(piece.source());
+            offset += piece.source().length() - source.length();
+            List<SnippetEvent> events = jshell.eval(source);
             if (control.wasStopped() || c.interrupted) {
                 c.interrupted = true;
                 return false;
@@ -179,6 +181,37 @@ final class CellEvaluator {
     private void forget(VarSnippet v) {
         jshell.drop(v);
         control.releaseVariable(v.name());
+    }
+
+    /**
+     * An import snippet without the comments before it. Why: JShell (17) treats an on-demand
+     * import that follows a line comment ({@code // helpers\nimport java.util.concurrent.*;}) as
+     * a change that every variable depends on, re-declares them all and resets each object
+     * variable to null: the session's data and trained runs were lost (primitives survived).
+     * Without the comment the same import leaves them alone ({@code ImportResetsVariablesTest}
+     * shows it with the bare JShell API). Other snippets are returned unchanged.
+     */
+    static String importWithoutLeadingComments(String source) {
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char ch = source.charAt(i);
+            if (Character.isWhitespace(ch)) {
+                i++;
+            } else if (source.startsWith("//", i)) {
+                int eol = source.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else {
+                break;
+            }
+        }
+        if (i == 0 || !source.startsWith("import", i) || i + 6 >= n || !Character.isWhitespace(source.charAt(i + 6))) {
+            return source;
+        }
+        return source.substring(i);
     }
 
     private static boolean showsValue(Snippet s) {

@@ -248,6 +248,16 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void aCommentBeforeAnImportKeepsEveryVariableOfTheSession() {
+        // Before: every object variable was null after this cell (JShell re-declared them all).
+        run("var kept = new java.util.ArrayList<String>(java.util.List.of(\"a\", \"b\"));\nString word = \"x\";");
+        RecordingOutputs imp = run("// helpers\nimport java.util.concurrent.*;");
+        assertTrue(imp.of("error").isEmpty(), imp.toString());
+        assertEquals("2 x", run("kept.size() + \" \" + word").of("result").get(0).bundle().get("text/plain"));
+        assertEquals("0", run("new ConcurrentHashMap<String, Integer>().size()").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
     void interruptLetsCooperativeCodeEndCleanly() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(

@@ -210,6 +210,16 @@ class NotebookRunnerTest {
     }
 
     @Test
+    void aCommentBeforeAnImportKeepsTheRunsVariables() throws Exception {
+        Path in = write("imports.ipynb", "var names = new java.util.ArrayList<String>(java.util.List.of(\"a\"));",
+                "// helpers\nimport java.util.concurrent.*;", "System.out.println(names.size());");
+        RunReport r = run(RunOptions.of(in));
+        assertEquals(0, r.exitCode(), console());
+        Notebook nb = Notebook.read(dir.resolve("imports.out.ipynb"));
+        assertEquals("1\n", cell(nb, 2).getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonArray("text").get(0).getAsString());
+    }
+
+    @Test
     void prepareOnlyInjectsAndWritesWithoutRunning() throws Exception {
         Path in = write("prep.ipynb", "int epochs = 30;", "System.out.println(epochs);");
         Path out = dir.resolve("prepared.ipynb");
