@@ -6,6 +6,7 @@ Usage: python3 reliability.py MODE CONNECTION_FILE [ARGS]
               the malformed message nothing; nothing the intruder sent may run.
   shutdown    waits for kernel_info, runs a cell, asks the kernel to shut down (control socket) and
               prints the seconds until the reply; the caller checks that the process ends.
+  exit        System.exit / Runtime.exit / Runtime.halt in cells: refused, the kernel lives on.
   interrupt N interrupt stress: N interrupts of running cells (tight loops, sleeping loops, loops that
               swallow Throwable, and cells still compiling); each must end with a reply and the kernel
               must answer the next cell.
@@ -257,8 +258,22 @@ def interrupt(n):
         check(r is not None and r[2]["status"] == "ok", f"interrupt {i}: the kernel answers the next cell and keeps its variables", r)
 
 
+def exits():
+    """System.exit and Runtime.exit/halt in cells: each refused with an error reply; the session goes on."""
+    shell = peer("shell_port")
+    r = execute(shell, "int keep = 41;", 180)
+    check(r is not None and r[2]["status"] == "ok", "a variable is defined", r)
+    for code in ["System.exit(0);", "Runtime.getRuntime().halt(1);", "void quit() { Runtime.getRuntime().exit(2); }",
+                 "java.util.function.IntConsumer bye = System::exit;\nbye.accept(3);"]:
+        r = execute(shell, code, 60)
+        check(r is not None and r[2]["status"] == "error" and r[2].get("ename") == "ExitNotAllowed",
+              f"{code!r} is refused with an error reply", r[2] if r else "no reply: the kernel died?")
+    r = execute(shell, "keep + 1", 60)
+    check(r is not None and r[2]["status"] == "ok", "the kernel answers and keeps its variables", r)
+
+
 def main():
-    {"fuzz": fuzz, "shutdown": shutdown, "interrupt": lambda: interrupt(int(sys.argv[3]))}[MODE]()
+    {"fuzz": fuzz, "shutdown": shutdown, "exit": exits, "interrupt": lambda: interrupt(int(sys.argv[3]))}[MODE]()
     print(f"{len(failures)} failed", flush=True)
     sys.exit(1 if failures else 0)
 

@@ -135,6 +135,16 @@ final class CellEvaluator {
             String source = importWithoutLeadingComments(piece.source());
             offset += piece.source().length() - source.length();
             List<SnippetEvent> events = jshell.eval(source);
+            String exit = control.takeRefusedExit();
+            if (exit != null) {
+                // Its classes were refused before they ran; drop the snippet too, so that no
+                // method or class is left declared without its code.
+                events.stream().filter(ev -> ev.causeSnippet() == null).forEach(ev -> jshell.drop(ev.snippet()));
+                c.error = ErrorReport.of("ExitNotAllowed", exit + " is not allowed in a cell: it would end the "
+                        + "kernel and lose every variable of the session, so nothing of this snippet ran; to stop "
+                        + "a cell throw an exception, and to end the session restart or shut down the kernel.");
+                return false;
+            }
             if (control.wasStopped() || c.interrupted) {
                 c.interrupted = true;
                 return false;

@@ -79,6 +79,45 @@ final class CellExecutionControl extends DirectExecutionControl {
         return ""; // the caller wants the object; its toString (an NDArray's contents) is not needed
     }
 
+    /** The exit call that made the last refused class be refused ({@link ExitCalls}), or null. */
+    private volatile String refusedExit;
+
+    /**
+     * Loads a snippet's classes unless one of them calls {@code System.exit} or
+     * {@code Runtime.exit/halt}: such a class is refused before anything of it runs, and
+     * {@link #takeRefusedExit()} says why.
+     */
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : cbcs) {
+            String exit = ExitCalls.find(c.bytecodes());
+            if (exit != null) {
+                refusedExit = exit;
+                throw new ClassInstallException(exit + " is not allowed in a cell", new boolean[cbcs.length]);
+            }
+        }
+        super.load(cbcs);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : cbcs) {
+            String exit = ExitCalls.find(c.bytecodes());
+            if (exit != null) {
+                refusedExit = exit;
+                throw new ClassInstallException(exit + " is not allowed in a cell", new boolean[cbcs.length]);
+            }
+        }
+        super.redefine(cbcs);
+    }
+
+    /** @return the exit call of a class refused since the last call (then forgotten), or null */
+    String takeRefusedExit() {
+        String e = refusedExit;
+        refusedExit = null;
+        return e;
+    }
+
     /** @return the exception the last snippet threw (the real object, not JShell's copy), or null */
     Throwable lastFailure() {
         return lastFailure;
@@ -119,6 +158,7 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     /** Forgets the last value and stop flags before a new cell. */
     synchronized void reset() {
+        refusedExit = null;
         lastValue = null;
         stopped = false;
         pendingStop = false;

@@ -258,6 +258,20 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void exitCallsAreRefusedBeforeTheyRunAndTheSessionGoesOn() {
+        // Before: System.exit ended this JVM (the kernel, with every variable of the session).
+        run("int stays = 9;");
+        for (String code : List.of("System.exit(0);", "Runtime.getRuntime().halt(1);",
+                "void quit() { Runtime.getRuntime().exit(2); }", "java.util.function.IntConsumer bye = System::exit;")) {
+            EvalResult r = engine.eval(code, new RecordingOutputs());
+            assertEquals("ExitNotAllowed", r.ename(), code + ": " + r.evalue());
+            assertTrue(r.evalue().contains("is not allowed in a cell") && r.evalue().contains("restart or shut down"), r.evalue());
+        }
+        assertEquals("CompileError", engine.eval("quit();", new RecordingOutputs()).ename(), "a refused method is not left declared");
+        assertEquals("10", run("stays + 1").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
     void interruptLetsCooperativeCodeEndCleanly() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
