@@ -4,8 +4,9 @@ Usage: python3 reliability.py MODE CONNECTION_FILE [ARGS]
   fuzz        malformed, badly signed and huge multipart messages on the shell and control sockets;
               after each one another peer's ordinary request must get its own reply, the sender of
               the malformed message nothing; nothing the intruder sent may run.
-  shutdown    waits for kernel_info, runs a cell, asks the kernel to shut down (control socket) and
-              prints the seconds until the reply; the caller checks that the process ends.
+  shutdown [busy]  waits for kernel_info, runs a cell (with busy: then starts a loop that swallows
+              Throwable), asks the kernel to shut down (control socket) and prints the seconds until
+              the reply; the caller checks that the process ends.
   exit        System.exit / Runtime.exit / Runtime.halt in cells: refused, the kernel lives on.
   interrupt N interrupt stress: N interrupts of running cells (tight loops, sleeping loops, loops that
               swallow Throwable, and cells still compiling); each must end with a reply and the kernel
@@ -183,6 +184,10 @@ def shutdown():
     check(r is not None and r[2]["status"] == "ok", "kernel_info", r)
     r = execute(shell, "int x = 6 * 7;", 180)
     check(r is not None and r[2]["status"] == "ok", "a cell ran", r)
+    if len(sys.argv) > 3 and sys.argv[3] == "busy":
+        # shut down while a cell that cannot be stopped runs: the process must end all the same
+        shell.send_multipart(frames("execute_request", execute_content(SWALLOW))[1])
+        time.sleep(0.5)
     t = time.time()
     r = request(control, "shutdown_request", {"restart": False}, timeout_s=30)
     check(r is not None and r[2]["status"] == "ok", "shutdown_reply", r)
