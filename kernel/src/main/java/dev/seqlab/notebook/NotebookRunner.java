@@ -69,6 +69,7 @@ public final class NotebookRunner {
         Instant start = Instant.now();
         Notebook nb = Notebook.read(options.input());
         checkLanguage(nb, options.input());
+        OutputLocation.check(options.output());
         Injector.Placement placement = Injector.inject(nb, options.parameters());
         if (placement.warning() != null) {
             console.println("seqlab run: warning: " + placement.warning());
@@ -106,6 +107,7 @@ public final class NotebookRunner {
             loopCells.add(new CellLoop.Cell(Notebook.source(cells.get(index).getAsJsonObject()), index + 1, 0, "cell " + (index + 1)));
         }
         RunReport loop = null;
+        String rescued = null;
         SeqLabEngine engine = null;
         HeadlessProgress.target(console);
         try {
@@ -140,9 +142,13 @@ public final class NotebookRunner {
             paper.addProperty("end_time", end.toString());
             paper.addProperty("duration", round(total));
             paper.addProperty("exception", failure != null);
-            nb.write(options.output());
+            rescued = OutputLocation.write(nb, options.input(), options.output(), console);
         }
         double total = seconds(t0);
+        if (rescued != null) {
+            // The results are safe, but not where they were asked for: a failed run for scripts and CI.
+            return new RunReport(1, loop.cellsRun(), loop.failedCell(), loop.message() == null ? rescued : loop.message() + " " + rescued, total);
+        }
         String failure = loop.message();
         console.printf(Locale.ROOT, "seqlab run: wrote %s (%s, %d cells run, %.1f s)%n", options.output(),
                 failure == null ? "ok" : loop.exitCode() == 0 ? "with errors" : "stopped at cell " + loop.failedCell(),
