@@ -9,8 +9,9 @@ import java.util.Locale;
 /**
  * One progress display for a whole sweep: trials done, running and failed, and the ETA. It feeds
  * the kernel's live display (and the headless runner's progress line) through the same global
- * {@link TrainingListener}s a training uses, as one "training" whose steps are trials; the
- * trials' own trainings are kept quiet meanwhile. On a terminal (the CLI, plain Java) it prints
+ * {@link TrainingListener}s a training uses, with a {@linkplain Progress#ofTasks progress of tasks}
+ * (the displays then show trials and ETA, no epochs or losses); the trials' own trainings are
+ * kept quiet meanwhile. On a terminal (the CLI, plain Java) it prints
  * one line per finished trial instead.
  */
 public final class SweepProgress implements Sweep.Listener {
@@ -75,7 +76,7 @@ public final class SweepProgress implements Sweep.Listener {
 
     private Progress progress() {
         String line = String.format(Locale.ROOT, "%s: %d/%d trials done, %d running, %d failed", name, done, total, running, failed);
-        return new Progress(line, 1, 1, done, total, Double.NaN, Double.NaN, Double.NaN, (System.nanoTime() - t0) / 1e9, List.of(), List.of());
+        return Progress.ofTasks(line, done, total, (System.nanoTime() - t0) / 1e9);
     }
 
     private static String eta(double s) {

@@ -5,6 +5,11 @@ import java.util.List;
 /**
  * A snapshot of a training run, handed to {@link TrainingListener}s after every step and epoch.
  *
+ * <p>A progress may also count tasks that are not epochs of one training (a sweep's trials, see
+ * {@link #ofTasks}): then {@code epochs} is 0 (a training has at least one), {@code step} of
+ * {@code stepsPerEpoch} tasks are done, the name is the whole status line, and displays show it
+ * with the fraction and the ETA but no epoch or loss, which would mean nothing.
+ *
  * @param name the experiment's display name
  * @param epoch the current epoch, counted from 1
  * @param epochs the planned number of epochs
@@ -21,8 +26,29 @@ public record Progress(String name, int epoch, int epochs, int step, int stepsPe
         double validationLoss, double learningRate, double elapsedSeconds, List<Double> trainLosses,
         List<Double> validationLosses) {
 
-    /** @return the fraction of planned steps done, in [0, 1] */
+    /**
+     * The progress of some tasks (a sweep's trials) rather than of one training.
+     *
+     * @param status the whole status line (e.g. "depth: 3/10 trials done, 1 running, 0 failed")
+     * @param done tasks done
+     * @param total tasks in all
+     * @param elapsedSeconds seconds since the first task started
+     * @return the progress, with {@link #countsTasks()} true
+     */
+    public static Progress ofTasks(String status, int done, int total, double elapsedSeconds) {
+        return new Progress(status, 0, 0, done, total, Double.NaN, Double.NaN, Double.NaN, elapsedSeconds, List.of(), List.of());
+    }
+
+    /** @return true when this counts tasks (see {@link #ofTasks}), not the epochs and steps of a training */
+    public boolean countsTasks() {
+        return epochs == 0;
+    }
+
+    /** @return the fraction of planned steps (or tasks) done, in [0, 1] */
     public double fraction() {
+        if (countsTasks()) {
+            return stepsPerEpoch == 0 ? 1 : Math.min(1, step / (double) stepsPerEpoch);
+        }
         double total = (double) epochs * stepsPerEpoch;
         return total == 0 ? 1 : Math.min(1, ((epoch - 1) * (double) stepsPerEpoch + step) / total);
     }

@@ -91,6 +91,9 @@ final class LiveProgress implements TrainingListener {
      * @return text/plain and text/html (with the loss chart inline when there are two epochs)
      */
     static Map<String, Object> bundle(Progress p) {
+        if (p.countsTasks()) {
+            return tasksBundle(p);
+        }
         Map<String, Object> b = new LinkedHashMap<>();
         String line = String.format(Locale.ROOT, "%s: epoch %d/%d, step %d/%d, %.0f%%, train loss %s, validation loss %s, ETA %s",
                 p.name() == null ? "training" : p.name(), p.epoch(), p.epochs(), p.step(), p.stepsPerEpoch(),
@@ -110,6 +113,18 @@ final class LiveProgress implements TrainingListener {
             h.append("<img src=\"data:image/png;base64,").append(png).append("\"/>");
         }
         b.put("text/html", h.append("</div>").toString());
+        return b;
+    }
+
+    /** A sweep's display: its status line (trials done, running, failed), a bar, elapsed and ETA. */
+    private static Map<String, Object> tasksBundle(Progress p) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("text/plain", String.format(Locale.ROOT, "%s, %.0f%%, elapsed %s, ETA %s", p.name(), 100 * p.fraction(),
+                time(p.elapsedSeconds()), time(p.etaSeconds())));
+        b.put("text/html", "<div class=\"seqlab-progress\" style=\"font-family:monospace\"><div><b>" + Html.escape(p.name()) + "</b></div>"
+                + String.format(Locale.ROOT, "<progress max=\"100\" value=\"%.1f\" style=\"width:320px\"></progress> %.0f%%",
+                        100 * p.fraction(), 100 * p.fraction())
+                + "<div>elapsed " + time(p.elapsedSeconds()) + " &middot; ETA " + time(p.etaSeconds()) + "</div></div>");
         return b;
     }
 

@@ -92,6 +92,10 @@ public final class HeadlessProgress implements TrainingListener {
      */
     static String line(Progress p, String end) {
         String name = p.name() == null ? "training" : p.name();
+        if (p.countsTasks()) { // a sweep: its name is its status line; no epochs or losses
+            return end != null ? String.format(Locale.ROOT, "      %s, %s in %.1f s", name, end, p.elapsedSeconds())
+                    : String.format(Locale.ROOT, "      %s, %.0f%%, ETA %s", name, 100 * p.fraction(), eta(p.etaSeconds()));
+        }
         String head = String.format(Locale.ROOT, "      %s: epoch %d/%d, train loss %s, validation loss %s", name, p.epoch(), p.epochs(),
                 num(p.trainLoss()), num(p.validationLoss()));
         return end != null

@@ -91,4 +91,27 @@ class CellOutputsTest {
         dev.seqlab.train.TrainingListener.globals().forEach(l -> l.onEnd(p, "run"));
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "silent when no run is active (the Jupyter kernel)");
     }
+
+    @Test
+    void headlessLineOfASweepShowsTrialsAndEtaWithoutEpochsOrLosses() {
+        List<dev.seqlab.train.Progress> seen = new java.util.ArrayList<>();
+        dev.seqlab.train.TrainingListener capture = new dev.seqlab.train.TrainingListener() {
+            @Override
+            public void onStep(Progress p) {
+                seen.add(p);
+            }
+        };
+        var trials = dev.seqlab.sweep.Sweep.over(dev.seqlab.sweep.Grid.of("X", 1)).replicates(4).trials();
+        var progress = new dev.seqlab.sweep.SweepProgress("seeds", trials.size(), null, List.of(capture));
+        progress.started(trials.get(0));
+        progress.finished(dev.seqlab.sweep.TrialResult.ok(trials.get(0), 1.0, Map.of("y", 1.0)));
+        Progress p = seen.get(seen.size() - 1);
+        String line = HeadlessProgress.line(p, null);
+        assertTrue(line.startsWith("      seeds: 1/4 trials done, 0 running, 0 failed, 25%, ETA "), line);
+        String end = HeadlessProgress.line(p, "done");
+        assertTrue(end.startsWith("      seeds: 1/4 trials done, 0 running, 0 failed, done in "), end);
+        for (String s : List.of(line, end)) {
+            assertTrue(!s.contains("epoch") && !s.contains("loss"), s);
+        }
+    }
 }
