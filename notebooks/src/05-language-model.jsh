@@ -23,7 +23,10 @@ the logits divided by a **temperature**: below 1 the model plays safe (and repea
 1 it takes risks (and misspells).
 
 **What to look at:** the model's perplexity against the unigram's, the time per epoch with and
-without truncation, and how the samples change with temperature.
+without truncation, and how the samples change with temperature. The comparison with the unigram
+rests on several seeds, not one: one training run is an anecdote, so the language model is trained
+`REPLICATES` times and the verdict is printed only when the 95% interval of its mean perplexity
+excludes the unigram's.
 
 //%% code parameters
 // Parameters: `seqlab run` can override any of these with -p NAME VALUE.
@@ -33,7 +36,8 @@ int MAX_CHARS = 150000;   // characters of the novel used (from its start)
 int LENGTH = 96;          // characters per training sequence
 int BPTT = 24;            // truncated BPTT chunk length
 int SAMPLE_LENGTH = 240;  // characters generated per sample
-long SEED = 42;
+long SEED = 42;           // seed of the run we look inside
+int REPLICATES = 5;       // seeds 1..REPLICATES for the perplexity's interval (each a full EPOCHS training)
 
 //%% md
 ## The text
@@ -76,32 +80,61 @@ validation cross entropy per epoch; the chart below it, the validation perplexit
 Run lm = base.name("char LSTM, TBPTT " + BPTT).epochs(EPOCHS).bptt(BPTT).train();
 Plots.metric(lm)
 
+//%% md
+## How sure is the gain? The same training with other seeds
+
+The run above is one draw: another seed starts from other weights and shuffles the batches
+differently, and ends at another perplexity. So a `Sweep` trains the same model `REPLICATES` times
+(seeds 1 to `REPLICATES`, each for `EPOCHS` epochs with truncated BPTT, one progress display for
+all) and records each run's test perplexity. The verdict against the unigram is printed only when
+the 95% t interval of the mean perplexity lies wholly below (or above) the unigram's; otherwise the
+notebook says that no difference is detectable with this many seeds.
+
 //%% code
-double perplexity = lm.metric("perplexity");
-System.out.println(String.format(Locale.ROOT, "Test perplexity %.2f against the unigram's %.2f: context %s the model's uncertainty %.1f-fold.",
-        perplexity, unigram, perplexity < unigram ? "cuts" : "does not cut", unigram / perplexity));
+SweepResult seeds = Sweep.over(Grid.of("bptt", BPTT)).replicates(REPLICATES).name("char LSTM seeds")
+        .train(c -> base.name("char LSTM, TBPTT " + BPTT).epochs(EPOCHS).bptt(c.getInt("bptt")));
+Map<String, Object> lmConfig = Map.of("bptt", BPTT);
+Estimate ppl = seeds.estimate("perplexity", lmConfig);
+System.out.println("Test perplexity per seed: " + seeds.values("perplexity", seeds.pick(lmConfig)).entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%.2f (seed %d)", e.getValue(), e.getKey())).collect(java.util.stream.Collectors.joining(", ")));
+String contextVerdict = ppl.n() < 2 || Double.isNaN(ppl.low())
+        ? String.format(Locale.ROOT, "no difference detectable with %d seed(s) (no interval)", ppl.n())
+        : ppl.high() < unigram ? String.format(Locale.ROOT, "context cuts the model's uncertainty %.1f-fold (%.1f to %.1f)",
+                unigram / ppl.mean(), unigram / ppl.high(), unigram / ppl.low())
+        : ppl.low() > unigram ? "context does not help: the model is more uncertain than the unigram"
+        : String.format(Locale.ROOT, "no difference detectable with %d seeds", ppl.n());
+System.out.println(String.format(Locale.ROOT, "Mean test perplexity %.2f (95%% interval %.2f to %.2f, %d seeds) against the unigram's %.2f: %s.",
+        ppl.mean(), ppl.low(), ppl.high(), ppl.n(), unigram, contextVerdict));
 
 //%% md
 ## Samples at several temperatures
 
-Each sample starts from the same prompt. Sampling is seeded by the run's seed, so the same cell
-gives the same text every time.
+Each sample starts from the same prompt, from the run we looked inside. Each temperature gets its
+own sampling seed (`generate(prompt, length, temperature, seed)`), so the samples are independent
+draws by choice, and the same cell gives the same text every time.
 
 //%% code
-for (double temperature : new double[] {0.3, 0.7, 1.0, 1.5}) {
-    System.out.println("--- temperature " + temperature + " ---");
-    System.out.println(lm.generate("Elizabeth ", SAMPLE_LENGTH, temperature));
+double[] temperatures = {0.3, 0.7, 1.0, 1.5};
+for (int k = 0; k < temperatures.length; k++) {
+    long sampleSeed = SEED + k;
+    System.out.println("--- temperature " + temperatures[k] + ", sampling seed " + sampleSeed + " ---");
+    System.out.println(lm.generate("Elizabeth ", SAMPLE_LENGTH, temperatures[k], sampleSeed));
     System.out.println();
 }
 
 //%% md
 ## Results
 
-Every number this notebook reports, one per line (checked by SeqLab's tests).
+Every number this notebook reports, one per line (checked by SeqLab's tests): `perplexity` is
+the mean over the seeds, with its 95% interval; `single_run_perplexity` is the run we looked inside.
 
 //%% code
 System.out.printf(Locale.ROOT, "unigram_perplexity = %.4f%n", unigram);
-System.out.printf(Locale.ROOT, "perplexity = %.4f%n", perplexity);
+System.out.printf(Locale.ROOT, "perplexity = %.4f%n", ppl.mean());
+System.out.printf(Locale.ROOT, "perplexity_ci95_low = %.4f%n", ppl.low());
+System.out.printf(Locale.ROOT, "perplexity_ci95_high = %.4f%n", ppl.high());
+System.out.printf(Locale.ROOT, "replicates = %d%n", ppl.n());
+System.out.printf(Locale.ROOT, "single_run_perplexity = %.4f%n", lm.metric("perplexity"));
 System.out.printf(Locale.ROOT, "full_bptt_epoch_seconds = %.2f%n", fullOne.trainSeconds());
 System.out.println(String.format(Locale.ROOT, "truncated_bptt_epoch_seconds = %.2f", truncOne.trainSeconds()));
 
