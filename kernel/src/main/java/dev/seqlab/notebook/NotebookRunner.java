@@ -111,7 +111,7 @@ public final class NotebookRunner {
         SeqLabEngine engine = null;
         HeadlessProgress.target(console);
         try {
-            dev.seqlab.trials.RecordedValues.clear(); // record("name", value) values of this run only
+            RecordedValues.clear(); // record("name", value) values of this run only
             engine = engines.get();
             loop = new CellLoop(console, options.timeout(), options.allowErrors())
                     .run(engine, loopCells, new NotebookCells(cells, options.logOutput() ? console : null));
@@ -129,7 +129,7 @@ public final class NotebookRunner {
             meta.addProperty("duration_s", round(total));
             meta.addProperty("status", status);
             meta.addProperty("java_version", Runtime.version().toString());
-            meta.add(dev.seqlab.trials.RecordedValues.KEY, dev.seqlab.trials.RecordedValues.json());
+            meta.add(RecordedValues.KEY, RecordedValues.json());
             if (failure != null) {
                 JsonObject err = new JsonObject();
                 err.addProperty("cell", loop == null ? 0 : loop.failedCell());

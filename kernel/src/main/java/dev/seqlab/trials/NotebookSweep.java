@@ -1,5 +1,6 @@
 package dev.seqlab.trials;
 
+import dev.seqlab.notebook.RecordedValues;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

@@ -1,5 +1,6 @@
 package dev.seqlab.trials;
 
+import dev.seqlab.notebook.RecordedValues;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.seqlab.notebook.Notebook;

@@ -12,7 +12,7 @@
  *       module provides it through {@link java.util.ServiceLoader}, so this module never loads Spark.</li>
  *   <li>{@link dev.seqlab.trials.TrialNotebook}: a trial's executed notebook read back into a
  *       result (fresh and resumed trials alike); {@code SweepFiles}: the CSV files.</li>
- *   <li>{@link dev.seqlab.trials.RecordedValues}: {@code record(...)} values to and from the
+ *   <li>{@link dev.seqlab.notebook.RecordedValues}: {@code record(...)} values to and from the
  *       notebook's {@code metadata.seqlab.recorded}.</li>
  * </ul>
  *

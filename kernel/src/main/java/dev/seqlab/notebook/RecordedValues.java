@@ -1,4 +1,4 @@
-package dev.seqlab.trials;
+package dev.seqlab.notebook;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
