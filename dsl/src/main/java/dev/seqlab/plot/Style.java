@@ -3,10 +3,20 @@ package dev.seqlab.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 
-/** One look for every SeqLab chart: readable fonts, a light grid, the legend outside the data. */
+/**
+ * One look for every SeqLab chart: readable fonts, a light grid, the legend outside the data, and
+ * text drawn as whole words (see {@link #png(Chart)}).
+ */
 final class Style {
 
     static final int WIDTH = 720;
@@ -39,6 +49,37 @@ final class Style {
             a.setPlotGridLinesColor(new Color(225, 225, 225));
             a.setPlotGridLinesStroke(new BasicStroke(1f));
             a.setAxisTickMarkLength(4);
+        }
+    }
+
+    /**
+     * Draws a chart as PNG with the text settings XChart leaves at Java's defaults. XChart draws
+     * every label as the outline of a {@code TextLayout} laid out with the drawing surface's
+     * {@code FontRenderContext}; without fractional metrics each glyph's advance is the hinted
+     * advance rounded to whole pixels while its outline is unhinted, so at 11 px DejaVu Sans (the
+     * only sans-serif font on a bare Debian) an 's' is followed by a visible gap: tick labels read
+     * "unus able" and "s peed". Fractional metrics place the outlines at their true advances;
+     * text antialiasing keeps the layout consistent with the antialiased shapes. The
+     * {@code Styler} has no setting for rendering hints, so the hints are set here, on the image
+     * the chart is painted into, instead of through {@code BitmapEncoder}.
+     *
+     * @param chart the chart, at its own width and height
+     * @return PNG bytes
+     * @throws IOException if the PNG encoder fails
+     */
+    static byte[] png(Chart<?, ?> chart) throws IOException {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
         }
     }
 }
