@@ -86,7 +86,7 @@ public final class Compare {
         for (DoubleColumn c : metricColumns) {
             t.addColumns(c);
         }
-        return new Compare(List.of(runs), t);
+        return new Compare(List.of(runs), Digits.readable(t));
     }
 
     private static double minIgnoringNaN(double[] v) {

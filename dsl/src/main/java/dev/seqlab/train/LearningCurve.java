@@ -95,7 +95,7 @@ public final class LearningCurve {
             t.addColumns(c);
         }
         t.addColumns(seconds);
-        return new LearningCurve(experiment, Collections.unmodifiableList(runs), t, primary(data.spec().task()));
+        return new LearningCurve(experiment, Collections.unmodifiableList(runs), Digits.readable(t), primary(data.spec().task()));
     }
 
     /** The experiment's settings with other data and a name. */

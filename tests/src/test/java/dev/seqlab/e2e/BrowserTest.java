@@ -100,6 +100,7 @@ class BrowserTest {
             // Cell 3: the comparison table as HTML.
             String table = OutputArea.text(outputs.get(2).get(0).getAsJsonObject().getAsJsonObject("data").get("text/html"));
             assertTrue(table.contains("<table") && table.contains("train_seconds"), table);
+            assertFalse(Pattern.compile("\\d\\.\\d{6,}").matcher(table).find(), "numbers at readable precision, no raw doubles: " + table);
 
             // The page saves the outputs; then the reader opens the notebook in the browser.
             server.send("PUT", "/api/contents/reader.ipynb", contents(notebook(sources, outputs)));
