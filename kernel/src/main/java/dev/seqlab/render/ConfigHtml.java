@@ -112,6 +112,66 @@ public final class ConfigHtml {
         return b.append("</tbody></table>").toString();
     }
 
+    /**
+     * A multi-line summary ({@code Run[name]} then indented {@code label  content} lines, as a
+     * run prints itself) as a table of labels and contents, in which a content that starts with a
+     * configuration line ({@code model Stack[...] (361 parameters)}, {@code data Series[...]})
+     * becomes that line's key/value table followed by the rest.
+     *
+     * @param text the summary text
+     * @return a {@code <table class="seqlab-summary">}, or null when the text is not such a summary
+     */
+    public static String summary(String text) {
+        if (text == null) {
+            return null;
+        }
+        List<String> lines = text.lines().toList();
+        if (lines.size() < 2 || !LINE.matcher(lines.get(0).strip()).matches()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder("<table class=\"seqlab-summary\"><thead><tr><th colspan=\"2\" style=\"text-align:left\">")
+                .append(Html.escape(lines.get(0).strip())).append("</th></tr></thead><tbody>");
+        for (String line : lines.subList(1, lines.size())) {
+            String l = line.strip();
+            int space = l.indexOf(' ');
+            if (!line.startsWith(" ") || space < 0) {
+                return null;
+            }
+            String label = l.substring(0, space);
+            String content = l.substring(space).strip();
+            b.append("<tr><th style=\"text-align:left;vertical-align:top\">").append(Html.escape(label))
+                    .append("</th><td style=\"text-align:left\">");
+            int open = content.indexOf('[');
+            int close = open > 0 ? closing(content, open) : -1;
+            String table = close > 0 ? html(content.substring(0, close + 1)) : null;
+            if (table != null) {
+                b.append(table);
+                String rest = content.substring(close + 1).strip();
+                if (!rest.isEmpty()) {
+                    b.append(Html.escape(rest));
+                }
+            } else {
+                b.append(Html.escape(content));
+            }
+            b.append("</td></tr>");
+        }
+        return b.append("</tbody></table>").toString();
+    }
+
+    /** The index of the bracket closing the one at {@code open}, or -1. */
+    private static int closing(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '[') {
+                depth++;
+            } else if (ch == ']' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Splits at spaces outside brackets and parentheses. */
     private static List<String> tokens(String s) {
         List<String> out = new ArrayList<>();

@@ -8,6 +8,8 @@ import dev.seqlab.data.Scaling;
 import dev.seqlab.data.Series;
 import dev.seqlab.data.TextData;
 import dev.seqlab.model.Stack;
+import dev.seqlab.train.Experiment;
+import dev.seqlab.train.Run;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -62,6 +64,32 @@ class ConfigHtmlTest {
         ConfigHtml.Config t = ConfigHtml.parse(text.toString());
         assertEquals("[0, 1]", value(t, "classes"));
         assertEquals("", value(t, "words"), "a bare word is a setting without value");
+    }
+
+    @Test
+    void aRunSummaryShowsItsModelAndDataAsTables() {
+        Series air = Series.csv(root().resolve("datasets/airpassengers.csv").toString(), "passengers_thousands")
+                .windows(12).scale(Scaling.STANDARD).difference().split(0.7, 0.15);
+        try (Run run = Experiment.of(Stack.lstm(8).layers(2).residual(), air).name("summary").epochs(2).batch(16).seed(1).train()) {
+            String text = run.toString();
+            String html = ConfigHtml.summary(text);
+            assertTrue(html != null && html.startsWith("<table class=\"seqlab-summary\">"), text + "\n" + html);
+            assertTrue(html.contains("Run[summary]"), html);
+            assertEquals(2, count(html, "<table class=\"seqlab-config\">"), "model and data as key/value tables: " + html);
+            assertTrue(html.contains(ConfigHtml.html(run.network().stack().toString())), "the model's table: " + html);
+            assertTrue(html.contains("(" + run.network().parameterCount() + " parameters)"), html);
+            for (String label : List.of("model", "data", "training", "test")) {
+                assertTrue(html.contains(">" + label + "</th>"), label + " in " + html);
+            }
+            String training = text.lines().filter(l -> l.strip().startsWith("training")).findFirst().orElseThrow().strip().substring(8).strip();
+            assertTrue(html.contains(Html.escape(training)), training + " in " + html);
+        }
+        assertNull(ConfigHtml.summary("just one line"));
+        assertNull(ConfigHtml.summary("Run[x]\nnot indented"));
+    }
+
+    private static int count(String s, String what) {
+        return s.split(java.util.regex.Pattern.quote(what), -1).length - 1;
     }
 
     @Test
