@@ -31,6 +31,44 @@ final class CellExecutionControl extends DirectExecutionControl {
     private volatile Class<?> lastClass;
     /** An interrupt that came while the cell was compiling: honoured when its code starts. */
     private boolean pendingStop;
+    /** Set while {@link #rawValue} asks JShell for a variable: keep the object, skip its text. */
+    private final ThreadLocal<Object[]> rawRequest = new ThreadLocal<>();
+
+    /**
+     * A variable's value as the object itself (cells run in this JVM), for {@code %vars}.
+     * JShell's public API gives only a variable's text ({@code JShell.varValue}), which it gets
+     * from this control by the wrapper class's name; this catches that call and keeps the object.
+     *
+     * @param askJShell calls {@code jshell.varValue(snippet)}
+     * @return the value, or null when JShell had none to give
+     */
+    Object rawValue(Runnable askJShell) {
+        Object[] slot = new Object[1];
+        rawRequest.set(slot);
+        try {
+            askJShell.run();
+            return slot[0];
+        } finally {
+            rawRequest.remove();
+        }
+    }
+
+    @Override
+    public String varValue(String className, String varName)
+            throws RunException, EngineTerminationException, InternalException {
+        Object[] slot = rawRequest.get();
+        if (slot == null) {
+            return super.varValue(className, varName);
+        }
+        try {
+            Field f = findClass(className).getDeclaredField(varName);
+            f.setAccessible(true);
+            slot[0] = f.get(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InternalException("Variable " + varName + " cannot be read: " + e);
+        }
+        return ""; // the caller wants the object; its toString (an NDArray's contents) is not needed
+    }
 
     /** @return the exception the last snippet threw (the real object, not JShell's copy), or null */
     Throwable lastFailure() {

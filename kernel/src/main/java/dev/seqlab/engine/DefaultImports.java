@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -22,7 +23,39 @@ import java.util.jar.JarFile;
  */
 final class DefaultImports {
 
+    /** Imports tried at session start; those whose package is not on the class path are dropped. */
+    static final List<String> TRIED = List.of(
+            "java.util.*", "java.util.stream.*", "java.nio.file.*",
+            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*",
+            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.SeqLab.*");
+
     private DefaultImports() {}
+
+    /**
+     * Puts the default imports in place in a session, then the single-type imports that let
+     * SeqLab's classes win name clashes.
+     *
+     * @param define evaluates one declaration; false when JShell rejected (and dropped) it
+     * @return the imports in place, without the {@code import} keyword
+     */
+    static List<String> install(Predicate<String> define) {
+        List<String> imports = new ArrayList<>();
+        for (String imp : TRIED) {
+            if (define.test("import " + imp + ";")) {
+                imports.add(imp);
+            }
+        }
+        List<String> onDemand = imports.stream().filter(i -> i.endsWith(".*") && !i.startsWith("static "))
+                .map(i -> i.substring(0, i.length() - 2)).toList();
+        List<String> ours = onDemand.stream().filter(p -> p.startsWith("dev.seqlab")).toList();
+        List<String> theirs = onDemand.stream().filter(p -> !p.startsWith("dev.seqlab")).toList();
+        for (String winner : clashWinners(ours, theirs, DefaultImports.class.getClassLoader())) {
+            if (define.test("import " + winner + ";")) {
+                imports.add(winner);
+            }
+        }
+        return imports;
+    }
 
     /**
      * Single-type imports for public classes of {@code preferred} packages whose simple name is

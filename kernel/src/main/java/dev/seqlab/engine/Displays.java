@@ -1,12 +1,15 @@
 package dev.seqlab.engine;
 
+import dev.seqlab.magic.MagicContext;
+import dev.seqlab.magic.VariableTable;
 import dev.seqlab.render.Renderers;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The kernel side of the {@code display(obj)} and {@code updateDisplay(id, obj)} functions that
- * every session defines. Cells run in the kernel's JVM (JShell local execution), so those
+ * The kernel side of the functions every session defines: {@code display(obj)},
+ * {@code updateDisplay(id, obj)}, {@code clearOutput()} and {@code vars()} (the {@code %vars}
+ * table for scripts, where a magic line would not be plain Java). Cells run in the kernel's JVM (JShell local execution), so those
  * functions call these static methods directly. Output goes to the cell being evaluated now, or
  * to the last one when called from a background thread after the cell ended.
  */
@@ -15,12 +18,14 @@ public final class Displays {
     private static volatile Outputs current = Outputs.NONE;
     private static volatile Renderers renderers = Renderers.global();
     private static volatile boolean evaluating;
+    private static volatile MagicContext session;
 
     private Displays() {}
 
-    static void begin(Outputs outputs, Renderers r) {
+    static void begin(Outputs outputs, Renderers r, MagicContext magicContext) {
         current = outputs;
         renderers = r;
+        session = magicContext;
         evaluating = true;
     }
 
@@ -66,6 +71,14 @@ public final class Displays {
      */
     public static void clearOutput() {
         current.clearOutput(true);
+    }
+
+    /** Shows the session's variables as {@code %vars} does (for {@code .jsh} scripts). */
+    public static void vars() {
+        MagicContext s = session;
+        if (s != null) {
+            current.display(VariableTable.bundle(s.variables()), null);
+        }
     }
 
     /**

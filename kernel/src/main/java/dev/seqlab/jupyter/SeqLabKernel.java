@@ -5,6 +5,7 @@ import dev.seqlab.engine.EvalResult;
 import dev.seqlab.engine.IsComplete;
 import dev.seqlab.engine.Outputs;
 import dev.seqlab.engine.SeqLabEngine;
+import dev.seqlab.magic.MagicRegistry;
 import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.channels.ShellReplyEnvironment;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
@@ -108,7 +109,7 @@ public final class SeqLabKernel extends BaseKernel {
     public String getBanner() {
         String v = SeqLabKernel.class.getPackage().getImplementationVersion();
         return "SeqLab " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ", JShell)\n"
-                + "Deep recurrent sequence experiments. Magics: %maven, %classpath, %load, %%time, %lsmagic.";
+                + "Deep recurrent sequence experiments. Magics: " + String.join(", ", MagicRegistry.standard().names()) + ".";
     }
 
     @Override

@@ -4,11 +4,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
-import dev.seqlab.engine.EvalResult;
+import dev.seqlab.engine.Outputs;
 import dev.seqlab.engine.SeqLabEngine;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,45 +101,17 @@ public final class NotebookRunner {
             return new RunReport(0, 0, 0, null, seconds(t0));
         }
         console.println("seqlab run: " + options.input() + " -> " + options.output() + " (" + code.size() + " code cells)");
-        int exit = 0;
-        int failed = 0;
-        String failure = null;
-        int ran = 0;
+        List<CellLoop.Cell> loopCells = new ArrayList<>();
+        for (int index : code) {
+            loopCells.add(new CellLoop.Cell(Notebook.source(cells.get(index).getAsJsonObject()), index + 1, 0, "cell " + (index + 1)));
+        }
+        RunReport loop = null;
         SeqLabEngine engine = null;
         HeadlessProgress.target(console);
         try {
             engine = engines.get();
-            int count = 0;
-            for (int k = 0; k < code.size(); k++) {
-                int index = code.get(k);
-                JsonObject cell = cells.get(index).getAsJsonObject();
-                count++;
-                ran++;
-                CellResult r = runCell(engine, cell, count, options);
-                String status = r.timedOut ? "timeout" : r.result.ok() ? "ok" : "error";
-                console.printf(Locale.ROOT, "[%d/%d] cell %d %s %.1f s%n", k + 1, code.size(), index + 1, status, r.seconds);
-                if (!r.result.ok()) {
-                    String line = r.timedOut
-                            ? "cell " + (index + 1) + ": the cell ran longer than the --timeout of " + seconds(options.timeout())
-                                    + " s and was interrupted."
-                            : ErrorLine.format(index + 1, 0, r.result);
-                    console.println(line);
-                    if (failure == null) {
-                        failure = line;
-                        failed = index + 1;
-                    }
-                    if (!options.allowErrors()) {
-                        exit = 1;
-                        for (int rest = k + 1; rest < code.size(); rest++) {
-                            JsonObject skipped = cells.get(code.get(rest)).getAsJsonObject();
-                            JsonObject sm = new JsonObject();
-                            sm.addProperty("status", "skipped");
-                            skipped.getAsJsonObject("metadata").add("seqlab", sm);
-                        }
-                        break;
-                    }
-                }
-            }
+            loop = new CellLoop(console, options.timeout(), options.allowErrors())
+                    .run(engine, loopCells, new NotebookCells(cells, options.logOutput() ? console : null));
         } finally {
             HeadlessProgress.target(null);
             if (closeEngine && engine != null) {
@@ -148,7 +119,8 @@ public final class NotebookRunner {
             }
             Instant end = Instant.now();
             double total = seconds(t0);
-            String status = failure == null ? "ok" : exit == 0 ? "ok with errors" : "error";
+            String failure = loop == null ? "the run stopped before its cells ended" : loop.message();
+            String status = failure == null ? "ok" : loop != null && loop.exitCode() == 0 ? "ok with errors" : "error";
             meta.addProperty("start_time", start.toString());
             meta.addProperty("end_time", end.toString());
             meta.addProperty("duration_s", round(total));
@@ -156,7 +128,7 @@ public final class NotebookRunner {
             meta.addProperty("java_version", Runtime.version().toString());
             if (failure != null) {
                 JsonObject err = new JsonObject();
-                err.addProperty("cell", failed);
+                err.addProperty("cell", loop == null ? 0 : loop.failedCell());
                 err.addProperty("message", failure);
                 meta.add("error", err);
             } else {
@@ -169,86 +141,57 @@ public final class NotebookRunner {
             nb.write(options.output());
         }
         double total = seconds(t0);
+        String failure = loop.message();
         console.printf(Locale.ROOT, "seqlab run: wrote %s (%s, %d cells run, %.1f s)%n", options.output(),
-                failure == null ? "ok" : exit == 0 ? "with errors" : "stopped at cell " + failed, ran, total);
-        return new RunReport(exit, ran, failed, failure, total);
+                failure == null ? "ok" : loop.exitCode() == 0 ? "with errors" : "stopped at cell " + loop.failedCell(),
+                loop.cellsRun(), total);
+        return new RunReport(loop.exitCode(), loop.cellsRun(), loop.failedCell(), failure, total);
     }
 
-    /** One cell's outcome. */
-    private record CellResult(EvalResult result, boolean timedOut, double seconds) {}
+    /** Saves each cell's outputs, timing and status into the notebook, as Jupyter saves them. */
+    private static final class NotebookCells implements CellLoop.Listener {
+        private final JsonArray cells;
+        private final PrintStream echo;
+        private CellOutputs current;
 
-    private CellResult runCell(SeqLabEngine engine, JsonObject cell, int count, RunOptions options) {
-        CellOutputs outputs = new CellOutputs(count, options.logOutput() ? console : null);
-        Instant started = Instant.now();
-        long t = System.nanoTime();
-        Watchdog dog = options.timeout() == null ? null : new Watchdog(engine, options.timeout());
-        EvalResult r;
-        try {
-            r = engine.eval(Notebook.source(cell), outputs);
-        } finally {
-            if (dog != null) {
-                dog.stop();
-            }
-        }
-        double secs = seconds(t);
-        Instant ended = Instant.now();
-        boolean timedOut = dog != null && dog.fired() && r.status() == EvalResult.Status.INTERRUPTED;
-        cell.add("outputs", outputs.toJson());
-        cell.addProperty("execution_count", count);
-        JsonObject meta = cell.getAsJsonObject("metadata");
-        JsonObject exec = new JsonObject();
-        exec.addProperty("iopub.execute_input", started.toString());
-        exec.addProperty("iopub.status.busy", started.toString());
-        exec.addProperty("iopub.status.idle", ended.toString());
-        exec.addProperty("shell.execute_reply", ended.toString());
-        meta.add("execution", exec);
-        JsonObject s = new JsonObject();
-        s.addProperty("duration_s", round(secs));
-        s.addProperty("status", timedOut ? "timeout" : r.ok() ? "ok" : "error");
-        meta.add("seqlab", s);
-        return new CellResult(r, timedOut, secs);
-    }
-
-    /** Interrupts the engine when a cell runs past the time limit, retrying until the cell ends. */
-    private static final class Watchdog {
-        private final Thread thread;
-        private volatile boolean done;
-        private volatile boolean fired;
-
-        Watchdog(SeqLabEngine engine, Duration limit) {
-            thread = new Thread(() -> {
-                long deadline = System.nanoTime() + limit.toNanos();
-                try {
-                    long left;
-                    while (!done && (left = deadline - System.nanoTime()) > 0) {
-                        Thread.sleep(Math.max(1, Math.min(left / 1_000_000, 200)));
-                    }
-                    while (!done) {
-                        fired = true;
-                        engine.interrupt();
-                        Thread.sleep(250);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "seqlab-run-timeout");
-            thread.setDaemon(true);
-            thread.start();
+        NotebookCells(JsonArray cells, PrintStream echo) {
+            this.cells = cells;
+            this.echo = echo;
         }
 
-        /** Ends the watchdog and waits for it, so that it can never interrupt the next cell. */
-        void stop() {
-            done = true;
-            thread.interrupt();
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        private JsonObject json(CellLoop.Cell cell) {
+            return cells.get(cell.number() - 1).getAsJsonObject();
         }
 
-        boolean fired() {
-            return fired;
+        @Override
+        public Outputs outputs(CellLoop.Cell cell, int count) {
+            current = new CellOutputs(count, echo);
+            return current;
+        }
+
+        @Override
+        public void finished(CellLoop.Cell cell, int count, CellLoop.Outcome o) {
+            JsonObject c = json(cell);
+            c.add("outputs", current.toJson());
+            c.addProperty("execution_count", count);
+            JsonObject meta = c.getAsJsonObject("metadata");
+            JsonObject exec = new JsonObject();
+            exec.addProperty("iopub.execute_input", o.started().toString());
+            exec.addProperty("iopub.status.busy", o.started().toString());
+            exec.addProperty("iopub.status.idle", o.ended().toString());
+            exec.addProperty("shell.execute_reply", o.ended().toString());
+            meta.add("execution", exec);
+            JsonObject s = new JsonObject();
+            s.addProperty("duration_s", round(o.seconds()));
+            s.addProperty("status", o.status());
+            meta.add("seqlab", s);
+        }
+
+        @Override
+        public void skipped(CellLoop.Cell cell) {
+            JsonObject sm = new JsonObject();
+            sm.addProperty("status", "skipped");
+            json(cell).getAsJsonObject("metadata").add("seqlab", sm);
         }
     }
 
@@ -286,10 +229,6 @@ public final class NotebookRunner {
 
     private static double seconds(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    private static String seconds(Duration d) {
-        return d == null ? "-" : d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 
     private static double round(double s) {

@@ -1,6 +1,5 @@
 package dev.seqlab.notebook;
 
-import dev.seqlab.engine.EvalResult;
 import dev.seqlab.engine.Outputs;
 import dev.seqlab.engine.SeqLabEngine;
 import dev.seqlab.runtime.AtomicFiles;
@@ -15,19 +14,19 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Runs a plain JShell script ({@code .jsh}) with the notebook engine, for people who prefer
- * scripts. The script's cells are its paragraphs: code separated by blank lines (a blank line
- * inside brackets, a string, a text block or a comment does not separate). Each cell is
- * evaluated like a notebook cell, so magics work and the value of a paragraph's last expression
- * is printed. A line {@code /exit} ends the script.
+ * scripts. A script is made of paragraphs: code separated by blank lines (a blank line inside
+ * brackets, a string, a text block or a comment does not separate). Each paragraph runs as one
+ * notebook cell through the shared {@link CellLoop} ({@code --timeout} included), so magics work,
+ * {@code vars()} shows the variables and the value of a paragraph's last expression is printed.
+ * A line {@code /exit} ends the script.
  *
  * <p>Output goes to the terminal: printed text as it comes (stdout, stderr); displays and values
- * as text once their cell ends (a live display in its final state). Figures ({@code image/png})
+ * as text once their paragraph ends (a live display in its final state). Figures ({@code image/png})
  * are saved next to the script as {@code NAME-figN.png}, and a line names each file.
  * Errors print {@code cell N, line L: message} with L counted in the script file.
  */
@@ -36,12 +35,12 @@ public final class ScriptRunner {
     private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;]*m");
 
     /**
-     * One paragraph of a script.
+     * One paragraph of a script: code between blank lines. Each paragraph runs as one cell.
      *
      * @param code the code
-     * @param line the script line the paragraph starts on (1-based)
+     * @param line the script line the paragraph starts on (1-based; 0 for the parameters)
      */
-    public record Cell(String code, int line) {}
+    public record Paragraph(String code, int line) {}
 
     private final PrintStream out;
     private final PrintStream console;
@@ -76,61 +75,58 @@ public final class ScriptRunner {
         } catch (IOException e) {
             throw new BadInputException("Script " + script + " cannot be read (" + e.getMessage() + ").", e);
         }
-        List<Cell> cells = new ArrayList<>();
+        List<Paragraph> paragraphs = new ArrayList<>();
         if (!options.parameters().isEmpty()) {
-            cells.add(new Cell(options.parameters().declarations(), 0));
+            paragraphs.add(new Paragraph(options.parameters().declarations(), 0));
         }
-        cells.addAll(split(text));
+        paragraphs.addAll(split(text));
         if (options.prepareOnly()) {
             console.println("seqlab run: --prepare-only applies to notebooks; a script has nothing to prepare.");
             return new RunReport(0, 0, 0, null, 0);
         }
+        // Cells are numbered as the script's paragraphs; the parameters, when given, run first.
+        int first = options.parameters().isEmpty() ? 1 : 0;
+        List<CellLoop.Cell> cells = new ArrayList<>();
+        for (int k = 0; k < paragraphs.size(); k++) {
+            Paragraph p = paragraphs.get(k);
+            int n = k + first;
+            cells.add(new CellLoop.Cell(p.code(), n, Math.max(0, p.line() - 1), p.line() == 0 ? "parameters" : "cell " + n));
+        }
         String stem = script.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path figureBase = script.resolveSibling(stem);
         int[] figures = {0};
-        int exit = 0;
-        int failed = 0;
-        String failure = null;
-        int ran = 0;
+        RunReport report;
         HeadlessProgress.target(console);
         try (SeqLabEngine engine = SeqLabEngine.create()) {
-            for (int k = 0; k < cells.size(); k++) {
-                Cell cell = cells.get(k);
-                TerminalOutputs sink = new TerminalOutputs();
-                long t = System.nanoTime();
-                EvalResult r = engine.eval(cell.code(), sink);
-                ran++;
-                sink.finish(script.resolveSibling(stem), figures);
-                String label = cell.line() == 0 ? "parameters" : "cell " + (k + (options.parameters().isEmpty() ? 1 : 0));
-                console.printf(Locale.ROOT, "[%d/%d] %s %s %.1f s%n", k + 1, cells.size(), label, r.ok() ? "ok" : "error",
-                        (System.nanoTime() - t) / 1e9);
-                if (!r.ok()) {
-                    int n = k + (options.parameters().isEmpty() ? 1 : 0);
-                    String line = ErrorLine.format(n, Math.max(0, cell.line() - 1), r);
-                    console.println(line);
-                    if (failure == null) {
-                        failure = line;
-                        failed = n;
-                    }
-                    if (!options.allowErrors()) {
-                        exit = 1;
-                        break;
-                    }
+            report = new CellLoop(console, options.timeout(), options.allowErrors()).run(engine, cells, new CellLoop.Listener() {
+                private TerminalOutputs sink;
+
+                @Override
+                public Outputs outputs(CellLoop.Cell cell, int count) {
+                    sink = new TerminalOutputs();
+                    return sink;
                 }
-            }
+
+                @Override
+                public void finished(CellLoop.Cell cell, int count, CellLoop.Outcome outcome) {
+                    sink.finish(figureBase, figures);
+                }
+            });
         } finally {
             HeadlessProgress.target(null);
         }
-        return new RunReport(exit, ran, failed, failure, (System.nanoTime() - t0) / 1e9);
+        return new RunReport(report.exitCode(), report.cellsRun(), report.failedCell(), report.message(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
     /**
      * Splits a script into paragraphs at blank lines outside brackets, strings and comments.
      *
      * @param text the script
-     * @return the cells in order (up to a {@code /exit} line)
+     * @return the paragraphs in order (up to a {@code /exit} line)
      */
-    public static List<Cell> split(String text) {
-        List<Cell> cells = new ArrayList<>();
+    public static List<Paragraph> split(String text) {
+        List<Paragraph> paragraphs = new ArrayList<>();
         String[] lines = text.split("\n", -1);
         StringBuilder cur = new StringBuilder();
         int curStart = 0;
@@ -142,7 +138,7 @@ public final class ScriptRunner {
             }
             if (s.atTop() && line.isBlank()) {
                 if (!cur.toString().isBlank()) {
-                    cells.add(new Cell(cur.toString(), curStart));
+                    paragraphs.add(new Paragraph(cur.toString(), curStart));
                 }
                 cur.setLength(0);
                 continue;
@@ -154,9 +150,9 @@ public final class ScriptRunner {
             s.feed(line + "\n");
         }
         if (!cur.toString().isBlank()) {
-            cells.add(new Cell(cur.toString(), curStart));
+            paragraphs.add(new Paragraph(cur.toString(), curStart));
         }
-        return cells;
+        return paragraphs;
     }
 
     /** A small Java lexer state: bracket depth, open strings, text blocks and comments. */

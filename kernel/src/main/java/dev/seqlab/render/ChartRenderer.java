@@ -11,17 +11,6 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /** XChart charts as {@code image/png} (base64) and {@code image/svg+xml}. */
 public final class ChartRenderer implements Renderer<Chart<?, ?>> {
 
-    static void registerIfPresent(Renderers r) {
-        try {
-            Class.forName("org.knowm.xchart.internal.chartpart.Chart");
-        } catch (ClassNotFoundException | LinkageError e) {
-            return;
-        }
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        Class<Chart<?, ?>> type = (Class) Chart.class;
-        r.register(type, new ChartRenderer());
-    }
-
     /**
      * Encodes a chart as PNG.
      *

@@ -1,5 +1,10 @@
 package dev.seqlab.render;
 
+import dev.seqlab.model.Network;
+import dev.seqlab.plot.Figure;
+import dev.seqlab.train.LearningCurve;
+import dev.seqlab.train.Run;
+import java.awt.image.RenderedImage;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
@@ -10,12 +15,20 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.Table;
 
 /**
  * Objects to MIME bundles. Renderers are registered by type and the most specific one wins: the
- * object's own class first, then its superclasses, then its interfaces (nearest first). An object
- * with no renderer but a public {@code String toHtml()} method gets {@code text/html} from it, so
- * DSL classes can offer HTML without depending on the kernel. {@code text/plain} is always present.
+ * object's own class first, then its superclasses, then its interfaces (nearest first).
+ * {@code text/plain} is always present.
+ *
+ * <p>Every type the kernel knows (XChart charts, Tablesaw tables, images, the DSL's runs,
+ * networks, figures and learning curves) is registered by its class in {@link #withDefaults()}:
+ * adding a renderer is one class implementing {@link Renderer} and one line there. Only objects
+ * of classes the kernel cannot know (a user's own class defined in a cell) fall back to a
+ * convention, looked up reflectively: a public {@code String toHtml()}, {@code byte[] png()},
+ * {@code svg()} or {@code chart()} method.
  */
 public final class Renderers {
 
@@ -29,13 +42,17 @@ public final class Renderers {
         return DEFAULT;
     }
 
-    /** @return a new registry with SeqLab's built-in renderers (XChart charts, Tablesaw tables) */
+    /** @return a new registry with SeqLab's built-in renderers, one line per rendered type */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static Renderers withDefaults() {
-        Renderers r = new Renderers();
-        ChartRenderer.registerIfPresent(r);
-        TableRenderer.registerIfPresent(r);
-        DslRenderers.registerIfPresent(r);
-        return r;
+        return new Renderers()
+                .register((Class<Chart<?, ?>>) (Class) Chart.class, new ChartRenderer())
+                .register(Table.class, new TableRenderer())
+                .register(RenderedImage.class, new ImageRenderer())
+                .register((Class<Figure<?>>) (Class) Figure.class, new FigureRenderer())
+                .register(Run.class, new RunRenderer())
+                .register(Network.class, new NetworkRenderer())
+                .register(LearningCurve.class, new LearningCurveRenderer());
     }
 
     /**
@@ -183,8 +200,8 @@ public final class Renderers {
     }
 
     /**
-     * Objects without a registered renderer may still offer MIME data through public no-argument
-     * methods, so DSL classes need no kernel dependency: {@code String toHtml()} gives
+     * Objects of classes the kernel cannot know (a user's class defined in a cell) may still
+     * offer MIME data through public no-argument methods: {@code String toHtml()} gives
      * {@code text/html}; {@code byte[] png()} gives {@code image/png}; {@code byte[] svg()} or
      * {@code String svg()} gives {@code image/svg+xml}; and an XChart returned by {@code chart()}
      * is rendered as a chart.

@@ -15,15 +15,6 @@ public final class TableRenderer implements Renderer<Table> {
     private static final int HEAD = 10;
     private static final int TAIL = 5;
 
-    static void registerIfPresent(Renderers r) {
-        try {
-            Class.forName("tech.tablesaw.api.Table");
-        } catch (ClassNotFoundException | LinkageError e) {
-            return;
-        }
-        r.register(Table.class, new TableRenderer());
-    }
-
     @Override
     public void render(Table table, Map<String, Object> bundle) {
         bundle.put("text/html", html(table));

@@ -41,12 +41,12 @@ class ScriptRunnerTest {
                 /exit
                 ignored();
                 """;
-        List<ScriptRunner.Cell> cells = ScriptRunner.split(script);
+        List<ScriptRunner.Paragraph> cells = ScriptRunner.split(script);
         assertEquals(3, cells.size(), cells.toString());
-        assertEquals(new ScriptRunner.Cell("int a = 1;\nint b = 2;\n", 1), cells.get(0));
+        assertEquals(new ScriptRunner.Paragraph("int a = 1;\nint b = 2;\n", 1), cells.get(0));
         assertEquals(4, cells.get(1).line());
         assertTrue(cells.get(1).code().contains("still */ int c = 3;"));
-        assertEquals(new ScriptRunner.Cell("a + b\n", 18), cells.get(2));
+        assertEquals(new ScriptRunner.Paragraph("a + b\n", 18), cells.get(2));
     }
 
     @Test
@@ -78,5 +78,21 @@ class ScriptRunnerTest {
         assertTrue(Files.size(dir.resolve("demo-fig1.png")) > 100);
         assertTrue(e.contains("cell 4, line 10: ArithmeticException: / by zero"), e);
         assertTrue(!o.contains("never"), o);
+    }
+
+    @Test
+    void timeoutStopsAnEndlessLoopInAScript() throws Exception {
+        Path script = dir.resolve("endless.jsh");
+        Files.writeString(script, "int before = 1;\n\nwhile (true) {}\n\nSystem.out.println(\"never\");\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunReport r = new ScriptRunner(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(script, RunOptions.of(script).timeout(java.time.Duration.ofMillis(500)));
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(1, r.exitCode(), e);
+        assertEquals(2, r.failedCell(), e);
+        assertTrue(e.contains("[2/3] cell 2 timeout"), e);
+        assertTrue(e.contains("cell 2: the cell ran longer than the --timeout of 0.5 s and was interrupted."), e);
+        assertTrue(!out.toString(StandardCharsets.UTF_8).contains("never"));
     }
 }

@@ -100,6 +100,16 @@ class JupyterKernelTest {
     }
 
     @Test
+    void magicsAndImagesThroughJupyterClient() throws Exception {
+        Result r = exec(List.of(PYTHON.toString(), root.resolve("tests/src/test/python/magics_and_images.py").toString(), NAME),
+                jupyterEnv(), null, 300);
+        System.out.println(r.output());
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().contains("ok   %vars gives an NDArray's shape"), r.output());
+        assertTrue(r.output().contains("ok   a cell ending in a BufferedImage gives image/png"), r.output());
+    }
+
+    @Test
     void jupyterKernelTestConformanceSuite() throws Exception {
         Path dir = root.resolve("tests/src/test/python");
         Result r = exec(List.of(PYTHON.toString(), "-m", "unittest", "-v", "conformance"), jupyterEnv(), dir, 300);

@@ -1,4 +1,4 @@
-package dev.seqlab.engine;
+package dev.seqlab.magic;
 
 import java.io.File;
 import java.nio.file.Path;
