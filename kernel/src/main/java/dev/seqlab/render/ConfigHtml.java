@@ -83,13 +83,13 @@ public final class ConfigHtml {
         if (c == null) {
             return null;
         }
-        StringBuilder b = new StringBuilder("<table class=\"seqlab-config\"><thead><tr><th colspan=\"")
-                .append(2 * PAIRS_PER_ROW).append("\" style=\"text-align:left\">")
-                .append(Html.escape(c.type()));
+        // The type and name as a caption, not a styled header row: a notebook that is not trusted
+        // (any notebook a reader opens from a file) drops style attributes, and captions stay centred.
+        StringBuilder b = new StringBuilder("<table class=\"seqlab-config\"><caption>").append(Html.escape(c.type()));
         if (!c.name().isEmpty()) {
             b.append(" <code>").append(Html.escape(c.name())).append("</code>");
         }
-        b.append("</th></tr></thead><tbody>");
+        b.append("</caption><tbody>");
         List<String[]> s = c.settings();
         for (int i = 0; i < s.size(); i += PAIRS_PER_ROW) {
             b.append("<tr>");
@@ -119,7 +119,7 @@ public final class ConfigHtml {
      * becomes that line's key/value table followed by the rest.
      *
      * @param text the summary text
-     * @return a {@code <table class="seqlab-summary">}, or null when the text is not such a summary
+     * @return a {@code <div class="seqlab-summary">} (title, then the table), or null when the text is not such a summary
      */
     public static String summary(String text) {
         if (text == null) {
@@ -129,8 +129,8 @@ public final class ConfigHtml {
         if (lines.size() < 2 || !LINE.matcher(lines.get(0).strip()).matches()) {
             return null;
         }
-        StringBuilder b = new StringBuilder("<table class=\"seqlab-summary\"><thead><tr><th colspan=\"2\" style=\"text-align:left\">")
-                .append(Html.escape(lines.get(0).strip())).append("</th></tr></thead><tbody>");
+        StringBuilder b = new StringBuilder("<div class=\"seqlab-summary\"><p><b>").append(Html.escape(lines.get(0).strip()))
+                .append("</b></p><table><tbody>");
         for (String line : lines.subList(1, lines.size())) {
             String l = line.strip();
             int space = l.indexOf(' ');
@@ -155,7 +155,7 @@ public final class ConfigHtml {
             }
             b.append("</td></tr>");
         }
-        return b.append("</tbody></table>").toString();
+        return b.append("</tbody></table></div>").toString();
     }
 
     /** The index of the bracket closing the one at {@code open}, or -1. */

@@ -73,7 +73,7 @@ class ConfigHtmlTest {
         try (Run run = Experiment.of(Stack.lstm(8).layers(2).residual(), air).name("summary").epochs(2).batch(16).seed(1).train()) {
             String text = run.toString();
             String html = ConfigHtml.summary(text);
-            assertTrue(html != null && html.startsWith("<table class=\"seqlab-summary\">"), text + "\n" + html);
+            assertTrue(html != null && html.startsWith("<div class=\"seqlab-summary\"><p><b>Run[summary]</b></p><table>"), text + "\n" + html);
             assertTrue(html.contains("Run[summary]"), html);
             assertEquals(2, count(html, "<table class=\"seqlab-config\">"), "model and data as key/value tables: " + html);
             assertTrue(html.contains(ConfigHtml.html(run.network().stack().toString())), "the model's table: " + html);

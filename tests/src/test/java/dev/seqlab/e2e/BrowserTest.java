@@ -92,6 +92,9 @@ class BrowserTest {
             assertTrue(runs.get(0).contains("tiny LSTM") && runs.get(0).contains("test"), runs.get(0));
             List<String> images = OutputArea.images(outputs.get(0));
             assertFalse(images.isEmpty(), "the training cell shows a loss chart");
+            // ... once: the live display ends as the run, and the cell's value does not repeat it.
+            assertEquals(List.of(), OutputArea.repeats(outputs.get(0)), "the training cell shows each output once: " + outputs.get(0));
+            assertEquals(1, runs.size(), "one run summary");
             // Cell 2: the loss chart as image/png, a real PNG at the charts' size.
             JsonObject data = outputs.get(1).get(0).getAsJsonObject().getAsJsonObject("data");
             BufferedImage chart = png(Base64.getDecoder().decode(OutputArea.text(data.get("image/png")).replace("\n", "")));
@@ -110,7 +113,8 @@ class BrowserTest {
             Path shots = Files.createDirectories(root.resolve("tests/target/browser"));
             Files.writeString(shots.resolve("reader-notebook.html"), dom);
             assertEquals(1, count(dom, "output_subarea output_png"), "the loss chart is rendered as one image output");
-            assertTrue(dom.contains("tiny LSTM"), "the run summary is rendered");
+            assertEquals(1, count(dom, "Run[tiny LSTM]"), "the run summary is rendered once");
+            assertEquals(2, count(dom, "<table class=\"seqlab-config\">"), "its model and data as key/value tables");
             assertTrue(count(dom, "<table class=\"seqlab-table\"") == 1, "the comparison table is rendered once");
             assertTrue(dom.contains("SeqLab (Java)"), "the page names the kernel");
 
