@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.data.Series;
 import dev.seqlab.model.Stack;
+import dev.seqlab.plot.Compare;
 import dev.seqlab.train.Digits.Kind;
 import java.io.StringWriter;
 import java.util.List;

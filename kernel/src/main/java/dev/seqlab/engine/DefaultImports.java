@@ -27,7 +27,7 @@ final class DefaultImports {
     static final List<String> TRIED = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",
             "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*",
-            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.SeqLab.*");
+            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.dsl.SeqLab.*");
 
     private DefaultImports() {}
 

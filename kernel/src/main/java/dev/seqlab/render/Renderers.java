@@ -6,7 +6,7 @@ import dev.seqlab.data.TextData;
 import dev.seqlab.model.Network;
 import dev.seqlab.model.Stack;
 import dev.seqlab.plot.Figure;
-import dev.seqlab.train.LearningCurve;
+import dev.seqlab.plot.LearningCurve;
 import dev.seqlab.train.Run;
 import java.awt.image.RenderedImage;
 import java.lang.reflect.Method;
