@@ -30,12 +30,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * One look for every SeqLab chart, in one place: readable fonts, a light grid, the legend outside
  * the data, a colour-blind-safe palette, and the chart builders and series helpers every chart
  * family uses (so a new chart looks like the others by calling {@link #xy}, {@link #category} or
- * {@link #heat}), and PNGs with text drawn as whole words (see {@link #png(Chart)}).
+ * {@link #heat}), and PNGs with text drawn as whole words (see {@link #png(Chart)}). Public (its
+ * size and {@link #apply}) so that charts outside this package, the sweep charts, share the look.
  */
-final class Style {
+public final class Style {
 
-    static final int WIDTH = 720;
-    static final int HEIGHT = 420;
+    /** Default chart width in pixels. */
+    public static final int WIDTH = 720;
+    /** Default chart height in pixels. */
+    public static final int HEIGHT = 420;
 
     /** A colour-blind-safe palette (Okabe and Ito). */
     static final Color[] PALETTE = {
@@ -50,7 +53,12 @@ final class Style {
 
     private Style() {}
 
-    static void apply(Styler s) {
+    /**
+     * Applies the look to a chart's styler.
+     *
+     * @param s the styler
+     */
+    public static void apply(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);
@@ -215,6 +223,20 @@ final class Style {
      * @throws IOException if the PNG encoder fails
      */
     static byte[] png(Chart<?, ?> chart) throws IOException {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image(chart), "png", out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Draws a chart into an image with the text hints {@link #png(Chart)} explains (for panels
+     * of several charts).
+     *
+     * @param chart the chart, at its own width and height
+     * @return the image
+     */
+    static BufferedImage image(Chart<?, ?> chart) {
         BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -224,9 +246,6 @@ final class Style {
         } finally {
             g.dispose();
         }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        }
+        return image;
     }
 }
