@@ -125,6 +125,9 @@ public final class Digits {
         }
         BigDecimal exact = new BigDecimal(value);
         BigDecimal b = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+        if (b.precision() < digits) {
+            b = b.setScale(b.scale() + digits - b.precision()); // 0.5 as 0.500: trailing zeros line a column up
+        }
         if (b.scale() < 0) {
             b = exact.setScale(0, RoundingMode.HALF_EVEN); // integer digits are never dropped
         }

@@ -53,6 +53,10 @@ class DigitsTest {
         assertEquals("10.0", Digits.format(Kind.MEASURE, 9.996));
         assertEquals("1.00", Digits.format(Kind.MEASURE, 0.9996));
         assertEquals("0.0123", Digits.format(Kind.MEASURE, 0.012345));
+        assertEquals("0.500", Digits.format(Kind.MEASURE, 0.5));
+        assertEquals("12.0", Digits.format(Kind.MEASURE, 12.0));
+        assertEquals("286697", Digits.format(Kind.MEASURE, 286697.0));
+        assertEquals("0.00", Digits.format(Kind.MEASURE, 0.0));
         assertEquals("-3.14", Digits.format(Kind.MEASURE, -3.14159));
         assertEquals("1.23e-05", Digits.format(Kind.MEASURE, 0.0000123456));
         assertEquals("0.02346", Digits.format(Kind.LOSS, 0.023456789));
