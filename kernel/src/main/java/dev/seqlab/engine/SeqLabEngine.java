@@ -67,6 +67,7 @@ public final class SeqLabEngine implements AutoCloseable {
         CellExecutionControl.Provider provider = new CellExecutionControl.Provider();
         this.jshell = JShell.builder()
                 .executionEngine(provider, Map.of())
+                .fileManager(JarListingCache::new)
                 .in(new ByteArrayInputStream(new byte[0]))
                 .out(streams.out())
                 .err(streams.err())
