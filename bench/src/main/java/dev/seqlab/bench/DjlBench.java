@@ -19,6 +19,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import ai.djl.util.Pair;
+import dev.seqlab.train.GradientNorms;
 import dev.seqlab.runtime.Torch;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,7 @@ final class DjlBench {
                     params.add(p.getValue());
                 }
             }
-            int[] stageOf = norms ? Overheads.stages(net, params) : null;
+            GradientNorms gradientNorms = norms ? GradientNorms.of(net, params, manager) : null;
             float sink = 0;
             for (int i = 0; i < n; i++) {
                 if (i == warmup) {
@@ -131,7 +132,7 @@ final class DjlBench {
                         loss = pred.sub(y).square().mean();
                         gc.backward(loss);
                     }
-                    float[] stats = norms ? Overheads.normsReadBack(step, loss, params, stageOf, net.depth()) : null;
+                    float[] stats = norms ? Overheads.normsReadBack(step, loss, params, gradientNorms) : null;
                     for (Parameter p : params) {
                         NDArray w = p.getArray();
                         NDArray g = w.getGradient();

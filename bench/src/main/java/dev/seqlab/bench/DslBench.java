@@ -1,5 +1,6 @@
 package dev.seqlab.bench;
 
+import dev.seqlab.model.LayerKind;
 import dev.seqlab.model.Stack;
 import dev.seqlab.train.Experiment;
 import dev.seqlab.train.Progress;
@@ -19,12 +20,8 @@ final class DslBench {
     private DslBench() {}
 
     static Stack stack(Shape3 c) {
-        Stack s = switch (c.cell()) {
-            case "lstm" -> Stack.lstm(c.hidden());
-            case "gru" -> Stack.gru(c.hidden());
-            default -> Stack.rnn(c.hidden());
-        };
-        return s.layers(c.layers()).regression();
+        // The layer kind is looked up by name ("lstm", "gru", "rnn"), not switched on.
+        return Stack.of(LayerKind.named(c.cell()), c.hidden()).layers(c.layers()).regression();
     }
 
     /**

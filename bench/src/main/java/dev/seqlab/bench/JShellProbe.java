@@ -20,7 +20,7 @@ final class JShellProbe {
     static final List<String> KERNEL_IMPORTS = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",
             "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*",
-            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.SeqLab.*");
+            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.dsl.SeqLab.*");
 
     private JShellProbe() {}
 

@@ -7,26 +7,25 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.seqlab.model.Network;
+import dev.seqlab.train.GradientNorms;
 import dev.seqlab.runtime.Torch;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Micro-measurements of what the DSL's training step does beyond the hand-written loop, each
- * a faithful copy of the DSL's code (file and line named in the result keys), repeated many
- * times so that the cost per step is resolved below a millisecond even on a busy machine:
- * the per-step gradient norms read back with the loss ({@code TrainingLoop.step}) against a
- * bare {@code loss.getFloat()}, and the last-step pick through the mask ({@code
+ * Micro-measurements of what the DSL's training step does beyond the hand-written loop,
+ * repeated many times so that the cost per step is resolved below a millisecond even on a busy
+ * machine: the per-step gradient norms read back with the loss, through the training loop's own
+ * {@link GradientNorms} (not a copy, so the measurement follows the loop when it changes), against
+ * a bare {@code loss.getFloat()}, and the last-step pick through the mask ({@code
  * StackBlock.lastStep}/{@code Sequences.pick}) against {@code x.get(":, -1, :")}.
  */
 final class Overheads {
@@ -54,7 +53,7 @@ final class Overheads {
             for (Pair<String, Parameter> p : net.block().getParameters()) {
                 params.add(p.getValue());
             }
-            int[] stageOf = stages(net, params);
+            GradientNorms gradientNorms = GradientNorms.of(net, params, manager);
             int[] all = new int[c.batch()];
             Arrays.setAll(all, i -> i);
             // one real backward so that every parameter has a gradient of the right shape
@@ -66,9 +65,9 @@ final class Overheads {
                 }
             }
             out.put("params", params.size());
-            out.put("TrainingLoop.step:205-221,238-246 norms+concat+toFloatArray us", time(reps, manager, step -> {
+            out.put("TrainingLoop.step norms+concat+toFloatArray us", time(reps, manager, step -> {
                 NDArray loss = step.create(1f).reshape(new Shape());
-                normsReadBack(step, loss, params, stageOf, net.depth());
+                normsReadBack(step, loss, params, gradientNorms);
             }));
             out.put("loss.getFloat() only us", time(reps, manager, step -> step.create(1f).reshape(new Shape()).getFloat()));
             NDArray x0 = manager.randomNormal(new Shape(c.batch(), c.time(), c.hidden()));
@@ -100,45 +99,10 @@ final class Overheads {
         return out;
     }
 
-    /** A copy of TrainingLoop.step lines 205-221 and 238-246 without clipping and without the optimizer. */
-    static float[] normsReadBack(NDManager step, NDArray loss, List<Parameter> params, int[] stageOf, int depth) {
-        int p = params.size();
-        NDArray[] sq = new NDArray[p];
-        for (int i = 0; i < p; i++) {
-            NDArray g = params.get(i).getArray().getGradient();
-            g.attach(step);
-            sq[i] = g.square().sum();
-        }
-        NDArray sqAll = NDArrays.stack(new NDList(sq));
-        NDArray[] parts = new NDArray[depth + 2];
-        parts[0] = loss.reshape(1);
-        parts[1] = sqAll.sum().sqrt().reshape(1);
-        for (int k = 0; k < depth; k++) {
-            NDList mine = new NDList();
-            for (int i = 0; i < sq.length; i++) {
-                if (stageOf[i] == k) {
-                    mine.add(sq[i]);
-                }
-            }
-            parts[2 + k] = NDArrays.stack(mine).sum().sqrt().reshape(1);
-        }
-        return NDArrays.concat(new NDList(parts)).toFloatArray();
-    }
-
-    static int[] stages(Network net, List<Parameter> params) {
-        Map<String, Integer> byId = new HashMap<>();
-        for (int k = 0; k < net.depth(); k++) {
-            for (Block b : net.recurrentBlocks(k)) {
-                for (Pair<String, Parameter> p : b.getParameters()) {
-                    byId.put(p.getValue().getId(), k);
-                }
-            }
-        }
-        int[] out = new int[params.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = byId.getOrDefault(params.get(i).getId(), -1);
-        }
-        return out;
+    /** The loop's norms (GradientNorms) read back with the loss in one transfer, as TrainingLoop.step does. */
+    static float[] normsReadBack(NDManager step, NDArray loss, List<Parameter> params, GradientNorms gradientNorms) {
+        NDArray norms = gradientNorms.norms(GradientNorms.gradients(params, step));
+        return NDArrays.concat(new NDList(loss.reshape(1), norms)).toFloatArray();
     }
 
     private interface Body {

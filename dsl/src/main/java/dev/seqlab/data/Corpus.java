@@ -23,26 +23,22 @@ import java.util.Locale;
  * character sorted by code point, for words the tokens by frequency; anything else maps to
  * {@code <unk>}. Immutable; the parts are built on first use and cached (thread-safe).
  */
-public final class Corpus implements SequenceData {
+public final class Corpus extends LazyData<Corpus.Built> {
 
-    private record Built(Vocabulary vocabulary, int[] ids, int trainEnd, SeqSplit train, SeqSplit validation,
-            SeqSplit test) {}
+    record Built(Vocabulary vocabulary, int[] ids, int trainEnd, SeqSplit train, SeqSplit validation,
+            SeqSplit test) implements LazyData.Parts {}
 
     private final String text;
-    private final String name;
-    private final Path file;
     private final Tokenizer tokenizer;
     private final int length;
     private final int maxChars;
     private final double trainFraction;
     private final double validationFraction;
-    private volatile Built built;
 
     private Corpus(String text, String name, Path file, Tokenizer tokenizer, int length, int maxChars,
             double trainFraction, double validationFraction) {
+        super(name, file);
         this.text = text;
-        this.name = name;
-        this.file = file;
         this.tokenizer = tokenizer;
         this.length = length;
         this.maxChars = maxChars;
@@ -149,21 +145,14 @@ public final class Corpus implements SequenceData {
         return text.substring(0, end);
     }
 
-    private Built built() {
-        Built b = built;
-        if (b == null) {
-            synchronized (this) {
-                b = built;
-                if (b == null) {
-                    b = build();
-                    built = b;
-                }
-            }
-        }
-        return b;
+    /** {@inheritDoc} Of the whole source text, whatever {@link #maxChars} keeps. */
+    @Override
+    String fingerprintInMemory() {
+        return Fingerprint.ofText(text);
     }
 
-    private Built build() {
+    @Override
+    Built build() {
         List<String> tokens = tokenizer.tokenize(usedText(), false);
         int n = tokens.size();
         int need = 2 * length + 1;
@@ -203,21 +192,6 @@ public final class Corpus implements SequenceData {
     public DataSpec spec() {
         int v = built().vocabulary().size();
         return new DataSpec(Task.NEXT_TOKEN, length, 0, v, v, 1, List.of());
-    }
-
-    @Override
-    public SeqSplit train() {
-        return built().train();
-    }
-
-    @Override
-    public SeqSplit validation() {
-        return built().validation();
-    }
-
-    @Override
-    public SeqSplit test() {
-        return built().test();
     }
 
     /** {@inheritDoc} Returns the input unchanged: tokens have no scale. */
@@ -289,18 +263,6 @@ public final class Corpus implements SequenceData {
         return Math.exp(sum / n);
     }
 
-    /** {@inheritDoc} The resolved file path, or the given name. */
-    @Override
-    public String source() {
-        return file != null ? file.toString() : name;
-    }
-
-    /** {@inheritDoc} Of the whole source text, whatever {@link #maxChars} keeps. */
-    @Override
-    public String fingerprint() {
-        return file != null ? Fingerprint.ofFile(file) : Fingerprint.ofText(text);
-    }
-
     /** {@inheritDoc} */
     @Override
     public List<String> vocabulary() {
@@ -314,12 +276,7 @@ public final class Corpus implements SequenceData {
                 name, tokenizer.label(), length, maxChars == 0 ? "all" : Integer.toString(maxChars),
                 Fractions.format(trainFraction), Fractions.format(validationFraction),
                 Fractions.format(1 - trainFraction - validationFraction));
-        try {
-            Built b = built();
-            return head + String.format(Locale.ROOT, " -> tokens=%d ids=%d train=%d val=%d test=%d sequences]",
-                    b.ids().length, b.vocabulary().size(), b.train().size(), b.validation().size(), b.test().size());
-        } catch (SeqLabException e) {
-            return head + " -> not buildable: " + e.getMessage() + "]";
-        }
+        return describe(head, b -> String.format(Locale.ROOT, "tokens=%d ids=%d train=%d val=%d test=%d sequences",
+                b.ids().length, b.vocabulary().size(), b.train().size(), b.validation().size(), b.test().size()));
     }
 }

@@ -59,6 +59,34 @@ public final class SeqSplit {
     }
 
     /**
+     * A part of independent numeric sequences of varying length for regression.
+     *
+     * @param x inputs [N][T][F], zero-padded after {@code lengths[i]} steps
+     * @param lengths real length of each sample (at least 1)
+     * @param y targets [N][outputs]
+     * @param origin source index of each sample
+     * @return the split
+     */
+    public static SeqSplit regression(float[][][] x, int[] lengths, float[][] y, int[] origin) {
+        SeqLabException.check(x.length == y.length && x.length == lengths.length, "Inputs and targets differ in count.");
+        return new SeqSplit(x, null, lengths, y, null, null, origin);
+    }
+
+    /**
+     * A part of independent numeric sequences of varying length for classification.
+     *
+     * @param x inputs [N][T][F], zero-padded after {@code lengths[i]} steps
+     * @param lengths real length of each sample (at least 1)
+     * @param classes class index of each sample
+     * @param origin source index of each sample
+     * @return the split
+     */
+    public static SeqSplit numericClassification(float[][][] x, int[] lengths, int[] classes, int[] origin) {
+        SeqLabException.check(x.length == classes.length && x.length == lengths.length, "Inputs and labels differ in count.");
+        return new SeqSplit(x, null, lengths, null, classes, null, origin);
+    }
+
+    /**
      * A part of a token data set for classification.
      *
      * @param tokens token ids [N][T], padded with 0 after {@code lengths[i]}

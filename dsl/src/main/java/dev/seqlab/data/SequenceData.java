@@ -5,7 +5,17 @@ import java.util.List;
 /**
  * A sequence data set ready for training: three chronological (or stratified) parts and the
  * facts a model needs. Implemented by {@link Series} (numeric windows), {@link TextData} (text
- * classification) and {@link Corpus} (language modelling).
+ * classification), {@link Corpus} (language modelling) and {@link IndependentSequences}
+ * (independent multichannel sequences from arrays or long tables).
+ *
+ * <p><b>Custom data.</b> The easiest route is {@link IndependentSequences}: put the sequences into
+ * {@code float[n][T][F]} arrays with their targets and the DSL does the split, masks and scaling.
+ * To implement this interface yourself: build each part with the {@link SeqSplit} factories
+ * ({@code regression}, {@code numericClassification}, {@code classification}, {@code nextToken};
+ * inputs already scaled, padding at the end with the real lengths given), describe the shapes in
+ * a {@link DataSpec} (T is the longest sequence), return the targets to their units in
+ * {@link #unscale} (or return them unchanged), and give a {@link #fingerprint()} that changes
+ * whenever the data do, since runs record it and {@code Run.load} compares it.
  */
 public interface SequenceData {
 

@@ -33,11 +33,9 @@ import tech.tablesaw.columns.Column;
  * are built on the first call to {@link #spec()}, {@link #train()} and the like, then cached;
  * that is safe from several threads.
  */
-public final class Series implements SequenceData {
+public final class Series extends LazyData<Windows.Built> {
 
     private final Table table;
-    private final String name;
-    private final Path file;
     private final String target;
     private final List<String> features;
     private final int window;
@@ -47,13 +45,11 @@ public final class Series implements SequenceData {
     private final double trainFraction;
     private final double validationFraction;
     private final boolean differenced;
-    private volatile Windows.Built built;
 
     private Series(Table table, String name, Path file, String target, List<String> features, int window,
             int horizon, int stride, Scaling scaling, double trainFraction, double validationFraction, boolean differenced) {
+        super(name, file);
         this.table = table;
-        this.name = name;
-        this.file = file;
         this.target = target;
         this.features = List.copyOf(features);
         this.window = window;
@@ -74,8 +70,23 @@ public final class Series implements SequenceData {
      * @throws SeqLabException if the file or column is missing, not numeric or has missing values
      */
     public static Series csv(String path, String target) {
+        return csv(path, target, CsvFormat.detect());
+    }
+
+    /**
+     * Reads a CSV file with a given delimiter or decimal separator, for files that
+     * {@link #csv(String, String)} cannot read unambiguously (such as {@code 1,234} in a
+     * semicolon-separated file).
+     *
+     * @param path a path or a bundled data set, resolved with {@link Locations#resolve}
+     * @param target the numeric column to forecast
+     * @param format the delimiter and decimal separator, for example {@code CsvFormat.detect().delimiter(';').decimal(',')}
+     * @return a series with default settings (window 12, horizon 1, stride 1, MIN_MAX, 0.7/0.15)
+     * @throws SeqLabException as for {@link #csv(String, String)}
+     */
+    public static Series csv(String path, String target, CsvFormat format) {
         Path file = Locations.resolve(path);
-        return create(Csv.read(file), file.getFileName().toString(), file, target);
+        return create(Csv.read(file, format), file.getFileName().toString(), file, target);
     }
 
     /**
@@ -196,23 +207,19 @@ public final class Series implements SequenceData {
         return differenced;
     }
 
-    private Windows.Built built() {
-        Windows.Built b = built;
-        if (b == null) {
-            synchronized (this) {
-                b = built;
-                if (b == null) {
-                    double[][] cols = new double[features.size()][];
-                    for (int f = 0; f < cols.length; f++) {
-                        cols[f] = Columns.numeric(table, features.get(f), name);
-                    }
-                    b = Windows.build(name, cols, values(), window, horizon, stride, scaling, trainFraction,
-                            validationFraction, differenced);
-                    built = b;
-                }
-            }
+    @Override
+    Windows.Built build() {
+        double[][] cols = new double[features.size()][];
+        for (int f = 0; f < cols.length; f++) {
+            cols[f] = Columns.numeric(table, features.get(f), name);
         }
-        return b;
+        return Windows.build(name, cols, values(), window, horizon, stride, scaling, trainFraction, validationFraction,
+                differenced);
+    }
+
+    @Override
+    String fingerprintInMemory() {
+        return Fingerprint.ofTable(table);
     }
 
     /** {@inheritDoc} Regression with {@code outputs = horizon} and the target as the one label. */
@@ -220,21 +227,6 @@ public final class Series implements SequenceData {
     public DataSpec spec() {
         built();
         return new DataSpec(Task.REGRESSION, window, features.size(), 0, horizon, horizon, List.of(target));
-    }
-
-    @Override
-    public SeqSplit train() {
-        return built().train();
-    }
-
-    @Override
-    public SeqSplit validation() {
-        return built().validation();
-    }
-
-    @Override
-    public SeqSplit test() {
-        return built().test();
     }
 
     /**
@@ -380,18 +372,6 @@ public final class Series implements SequenceData {
         return table.rowCount();
     }
 
-    /** {@inheritDoc} The resolved file path, or the table's name. */
-    @Override
-    public String source() {
-        return file != null ? file.toString() : name;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String fingerprint() {
-        return file != null ? Fingerprint.ofFile(file) : Fingerprint.ofTable(table);
-    }
-
     /** {@inheritDoc} Always empty: a series has no tokens. */
     @Override
     public List<String> vocabulary() {
@@ -407,12 +387,7 @@ public final class Series implements SequenceData {
         String head = String.format(Locale.ROOT, "Series[%s target=%s features=%s window=%d horizon=%d stride=%d scale=%s difference=%s split=%s/%s/%s",
                 name, target, features, window, horizon, stride, scaling, differenced, Fractions.format(trainFraction),
                 Fractions.format(validationFraction), Fractions.format(1 - trainFraction - validationFraction));
-        try {
-            Windows.Built b = built();
-            return head + String.format(Locale.ROOT, " -> train=%d val=%d test=%d windows]",
-                    b.train().size(), b.validation().size(), b.test().size());
-        } catch (SeqLabException e) {
-            return head + " -> not buildable: " + e.getMessage() + "]";
-        }
+        return describe(head, b -> String.format(Locale.ROOT, "train=%d val=%d test=%d windows",
+                b.train().size(), b.validation().size(), b.test().size()));
     }
 }

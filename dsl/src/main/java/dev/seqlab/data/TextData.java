@@ -24,17 +24,15 @@ import tech.tablesaw.columns.Column;
  *
  * <p>Instances are immutable; the encoded parts are built on first use and cached (thread-safe).
  */
-public final class TextData implements SequenceData {
+public final class TextData extends LazyData<TextData.Built> {
 
     /** Longest automatic maximum length; longer sequences cost time and rarely help. */
     static final int AUTO_MAX_LENGTH_CAP = 200;
 
-    private record Built(Vocabulary vocabulary, int maxLength, List<List<String>> tokens, SeqSplit train,
-            SeqSplit validation, SeqSplit test) {}
+    record Built(Vocabulary vocabulary, int maxLength, List<List<String>> tokens, SeqSplit train,
+            SeqSplit validation, SeqSplit test) implements LazyData.Parts {}
 
     private final Table table;
-    private final String name;
-    private final Path file;
     private final String textColumn;
     private final String labelColumn;
     private final Labels labels;
@@ -46,14 +44,12 @@ public final class TextData implements SequenceData {
     private final double trainFraction;
     private final double validationFraction;
     private final long seed;
-    private volatile Built built;
 
     private TextData(Table table, String name, Path file, String textColumn, String labelColumn, Labels labels,
             Tokenizer tokenizer, boolean lowercase, int maxLength, int vocabMax, int minCount, double trainFraction,
             double validationFraction, long seed) {
+        super(name, file);
         this.table = table;
-        this.name = name;
-        this.file = file;
         this.textColumn = textColumn;
         this.labelColumn = labelColumn;
         this.labels = labels;
@@ -78,8 +74,22 @@ public final class TextData implements SequenceData {
      *     missing or there is only one class
      */
     public static TextData csv(String path, String textColumn, String labelColumn) {
+        return csv(path, textColumn, labelColumn, CsvFormat.detect());
+    }
+
+    /**
+     * Reads a CSV file with a given delimiter or decimal separator.
+     *
+     * @param path a path or a bundled data set, resolved with {@link Locations#resolve}
+     * @param textColumn the column holding the text
+     * @param labelColumn the column holding the class (strings or integers)
+     * @param format the delimiter and decimal separator, for example {@code CsvFormat.detect().delimiter(';')}
+     * @return text data with defaults (words, lowercase, automatic length, 20000 ids, 0.7/0.15, seed 42)
+     * @throws SeqLabException as for {@link #csv(String, String, String)}
+     */
+    public static TextData csv(String path, String textColumn, String labelColumn, CsvFormat format) {
         Path file = Locations.resolve(path);
-        return create(Csv.read(file), file.getFileName().toString(), file, textColumn, labelColumn);
+        return create(Csv.read(file, format), file.getFileName().toString(), file, textColumn, labelColumn);
     }
 
     /**
@@ -191,21 +201,13 @@ public final class TextData implements SequenceData {
         return with(tokenizer, lowercase, maxLength, vocabMax, minCount, trainFraction, validationFraction, s);
     }
 
-    private Built built() {
-        Built b = built;
-        if (b == null) {
-            synchronized (this) {
-                b = built;
-                if (b == null) {
-                    b = build();
-                    built = b;
-                }
-            }
-        }
-        return b;
+    @Override
+    String fingerprintInMemory() {
+        return Fingerprint.ofTable(table);
     }
 
-    private Built build() {
+    @Override
+    Built build() {
         Column<?> text = table.column(textColumn);
         List<List<String>> tokens = new ArrayList<>(text.size());
         for (int i = 0; i < text.size(); i++) {
@@ -252,21 +254,6 @@ public final class TextData implements SequenceData {
         Built b = built();
         return new DataSpec(Task.CLASSIFICATION, b.maxLength(), 0, b.vocabulary().size(), labels.names().size(), 1,
                 labels.names());
-    }
-
-    @Override
-    public SeqSplit train() {
-        return built().train();
-    }
-
-    @Override
-    public SeqSplit validation() {
-        return built().validation();
-    }
-
-    @Override
-    public SeqSplit test() {
-        return built().test();
     }
 
     /** {@inheritDoc} Returns the input unchanged: classes have no scale. */
@@ -339,18 +326,6 @@ public final class TextData implements SequenceData {
         return table;
     }
 
-    /** {@inheritDoc} The resolved file path, or the table's name. */
-    @Override
-    public String source() {
-        return file != null ? file.toString() : name;
-    }
-
-    /** {@inheritDoc} */
-    @Override
-    public String fingerprint() {
-        return file != null ? Fingerprint.ofFile(file) : Fingerprint.ofTable(table);
-    }
-
     /** {@inheritDoc} */
     @Override
     public List<String> vocabulary() {
@@ -366,12 +341,7 @@ public final class TextData implements SequenceData {
                 maxLength == 0 ? "auto" : Integer.toString(maxLength), vocabMax, minCount,
                 Fractions.format(trainFraction), Fractions.format(validationFraction),
                 Fractions.format(1 - trainFraction - validationFraction), seed);
-        try {
-            Built b = built();
-            return head + String.format(Locale.ROOT, " -> length=%d ids=%d train=%d val=%d test=%d samples]",
-                    b.maxLength(), b.vocabulary().size(), b.train().size(), b.validation().size(), b.test().size());
-        } catch (SeqLabException e) {
-            return head + " -> not buildable: " + e.getMessage() + "]";
-        }
+        return describe(head, b -> String.format(Locale.ROOT, "length=%d ids=%d train=%d val=%d test=%d samples",
+                b.maxLength(), b.vocabulary().size(), b.train().size(), b.validation().size(), b.test().size()));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 final class Windows {
 
     /** The materialised data set. */
-    record Built(SeqSplit train, SeqSplit validation, SeqSplit test, Scaler target, int trainEnd, int valEnd) {}
+    record Built(SeqSplit train, SeqSplit validation, SeqSplit test, Scaler target, int trainEnd, int valEnd) implements LazyData.Parts {}
 
     private Windows() {}
 

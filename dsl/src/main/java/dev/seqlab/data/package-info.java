@@ -16,5 +16,10 @@
  * {@link dev.seqlab.data.SequenceData}; they validate their settings as they are given, build their
  * parts on first use, and report problems as {@link dev.seqlab.SeqLabException}s whose message
  * names the problem and its fix.
+ *
+ * <p>A new data source (another file format, another kind of sequence) is a new class here
+ * implementing {@link dev.seqlab.data.SequenceData}: its parts as {@link dev.seqlab.data.SeqSplit}s,
+ * its {@link dev.seqlab.data.DataSpec}, a {@link dev.seqlab.data.Fingerprint} of its source; file
+ * reading goes through {@link dev.seqlab.data.Csv}. Models, training and charts need nothing else.
  */
 package dev.seqlab.data;

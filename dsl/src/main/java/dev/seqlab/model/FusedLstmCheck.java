@@ -65,7 +65,7 @@ final class FusedLstmCheck {
             int salt = 1;
             for (Parameter p : lstm.getParameters().values()) {
                 NDArray a = p.getArray();
-                a.set(pattern((int) a.size(), salt++));
+                Torch.assign(a, pattern((int) a.size(), salt++));
             }
             float[] x = pattern(BATCH * STEPS * IN, 99);
             float[] out = lstm.forward(new ParameterStore(m, false), new NDList(m.create(x, new Shape(BATCH, STEPS, IN))), false)
@@ -77,7 +77,7 @@ final class FusedLstmCheck {
             float worst = 0f;
             for (int b = 0; b < BATCH; b++) {
                 float[] xb = java.util.Arrays.copyOfRange(x, b * STEPS * IN, (b + 1) * STEPS * IN);
-                float[][] h = Gates.lstmHidden(xb, STEPS, IN, hidden, wih, whh, bih, bhh);
+                float[][] h = LayerKind.LSTM.recompute(xb, STEPS, IN, hidden, wih, whh, bih, bhh).hidden();
                 for (int s = 0; s < STEPS; s++) {
                     for (int j = 0; j < hidden; j++) {
                         // Math.max keeps a NaN, and a NaN fails the check in verify().

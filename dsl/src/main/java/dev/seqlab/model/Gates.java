@@ -10,16 +10,15 @@ import ai.djl.training.ParameterStore;
 import dev.seqlab.SeqLabException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The gate activations of one LSTM or GRU stage for one sample, recomputed step by step from the
+ * The gate activations of one LSTM or GRU stage (of any stack, mixed ones included) for one sample, recomputed step by step from the
  * stage's trained weights: what the cell lets in, forgets and lets out at each time step.
  *
  * <p>DJL's fused recurrent layers do not expose their gates, so they are recomputed here in
- * double precision from the forward block of {@link Network#recurrentBlocks(int)}, with
+ * double precision (by the stage's {@link LayerKind}) from the forward block of {@link Network#recurrentBlocks(int)}, with
  * PyTorch's layout (gates stacked on the first axis of {@code W_ih}, {@code W_hh}, {@code b_ih},
  * {@code b_hh}; LSTM order i, f, g, o; GRU order r, z, n):
  *
@@ -37,10 +36,7 @@ import java.util.Map;
  */
 public final class Gates {
 
-    private static final List<String> LSTM_NAMES = List.of("input", "forget", "candidate", "output", "cell");
-    private static final List<String> GRU_NAMES = List.of("reset", "update", "candidate");
-
-    private final Cell cell;
+    private final LayerKind kind;
     private final int stage;
     private final int sample;
     private final int length;
@@ -48,9 +44,9 @@ public final class Gates {
     private final float[][] hidden;
     private final float maxAbsDifference;
 
-    private Gates(Cell cell, int stage, int sample, int length, Map<String, float[][]> gates, float[][] hidden,
+    private Gates(LayerKind kind, int stage, int sample, int length, Map<String, float[][]> gates, float[][] hidden,
             float maxAbsDifference) {
-        this.cell = cell;
+        this.kind = kind;
         this.stage = stage;
         this.sample = sample;
         this.length = length;
@@ -72,12 +68,12 @@ public final class Gates {
      * @return the gates, cell state (LSTM) and hidden states of that sample and stage
      */
     public static Gates of(Network net, ParameterStore ps, NDList inputs, int sample, int stage) {
-        Cell cell = net.stack().cell();
-        SeqLabException.check(cell == Cell.LSTM || cell == Cell.GRU,
-                "Gates exist only for LSTM and GRU cells; this stack uses %s, so declare it with "
-                        + "Stack.lstm(...) or Stack.gru(...) to see gates.", cell.label());
         SeqLabException.check(stage >= 0 && stage < net.depth(), "Stage %d does not exist; use 0 to %d.", stage,
                 net.depth() - 1);
+        LayerKind kind = net.stack().layer(stage).kind();
+        SeqLabException.check(kind.hasGates(),
+                "Gates exist only for LSTM and GRU cells; this stack uses %s, so declare it with "
+                        + "Stack.lstm(...) or Stack.gru(...) to see gates.", kind.label());
         StackBlock sb = net.stackBlock();
         if (!sb.isInitialized()) {
             throw new SeqLabException(
@@ -111,127 +107,15 @@ public final class Gates {
             float[] whh = weights(fused, "l_0_h2h_WEIGHT");
             float[] bih = weights(fused, "l_0_i2h_BIAS");
             float[] bhh = weights(fused, "l_0_h2h_BIAS");
-            Recomputed r = cell == Cell.LSTM
-                    ? lstm(xin, t, in, size, wih, whh, bih, bhh)
-                    : gru(xin, t, in, size, wih, whh, bih, bhh);
+            GateTrace r = kind.recompute(xin, t, in, size, wih, whh, bih, bhh);
             float diff = 0f;
             for (int s = 0; s < t; s++) {
                 for (int j = 0; j < size; j++) {
-                    diff = Math.max(diff, Math.abs(r.hidden[s][j] - own[s * size + j]));
+                    diff = Math.max(diff, Math.abs(r.hidden()[s][j] - own[s * size + j]));
                 }
             }
-            return new Gates(cell, stage, sample, length, r.gates, r.hidden, diff);
+            return new Gates(kind, stage, sample, length, r.gates(), r.hidden(), diff);
         }
-    }
-
-    private record Recomputed(Map<String, float[][]> gates, float[][] hidden) {}
-
-    /**
-     * The hidden states of a one-layer LSTM for one sample, from the equations above (for
-     * {@link FusedLstmCheck}).
-     *
-     * @param x the inputs, (t, in) row-major
-     * @return the hidden states, [t][h]
-     */
-    static float[][] lstmHidden(float[] x, int t, int in, int h, float[] wih, float[] whh, float[] bih, float[] bhh) {
-        return lstm(x, t, in, h, wih, whh, bih, bhh).hidden();
-    }
-
-    private static Recomputed lstm(float[] x, int t, int in, int h, float[] wih, float[] whh, float[] bih, float[] bhh) {
-        float[][] gi = new float[t][h];
-        float[][] gf = new float[t][h];
-        float[][] gg = new float[t][h];
-        float[][] go = new float[t][h];
-        float[][] gc = new float[t][h];
-        float[][] hs = new float[t][h];
-        double[] hPrev = new double[h];
-        double[] cPrev = new double[h];
-        for (int s = 0; s < t; s++) {
-            double[] a = preActivations(x, s, in, h, 4, hPrev, wih, whh, bih, bhh, null);
-            double[] hNext = new double[h];
-            double[] cNext = new double[h];
-            for (int j = 0; j < h; j++) {
-                double i = sigmoid(a[j]);
-                double f = sigmoid(a[h + j]);
-                double g = Math.tanh(a[2 * h + j]);
-                double o = sigmoid(a[3 * h + j]);
-                cNext[j] = f * cPrev[j] + i * g;
-                hNext[j] = o * Math.tanh(cNext[j]);
-                gi[s][j] = (float) i;
-                gf[s][j] = (float) f;
-                gg[s][j] = (float) g;
-                go[s][j] = (float) o;
-                gc[s][j] = (float) cNext[j];
-                hs[s][j] = (float) hNext[j];
-            }
-            hPrev = hNext;
-            cPrev = cNext;
-        }
-        Map<String, float[][]> m = new LinkedHashMap<>();
-        m.put("input", gi);
-        m.put("forget", gf);
-        m.put("candidate", gg);
-        m.put("output", go);
-        m.put("cell", gc);
-        return new Recomputed(m, hs);
-    }
-
-    private static Recomputed gru(float[] x, int t, int in, int h, float[] wih, float[] whh, float[] bih, float[] bhh) {
-        float[][] gr = new float[t][h];
-        float[][] gz = new float[t][h];
-        float[][] gn = new float[t][h];
-        float[][] hs = new float[t][h];
-        double[] hPrev = new double[h];
-        for (int s = 0; s < t; s++) {
-            double[] hidden = new double[3 * h];
-            double[] a = preActivations(x, s, in, h, 3, hPrev, wih, whh, bih, bhh, hidden);
-            double[] hNext = new double[h];
-            for (int j = 0; j < h; j++) {
-                // a holds input part + hidden part for r and z; for n the two parts are kept apart
-                double r = sigmoid(a[j]);
-                double z = sigmoid(a[h + j]);
-                double n = Math.tanh(a[2 * h + j] - hidden[2 * h + j] + r * hidden[2 * h + j]);
-                hNext[j] = (1 - z) * n + z * hPrev[j];
-                gr[s][j] = (float) r;
-                gz[s][j] = (float) z;
-                gn[s][j] = (float) n;
-                hs[s][j] = (float) hNext[j];
-            }
-            hPrev = hNext;
-        }
-        Map<String, float[][]> m = new LinkedHashMap<>();
-        m.put("reset", gr);
-        m.put("update", gz);
-        m.put("candidate", gn);
-        return new Recomputed(m, hs);
-    }
-
-    /**
-     * Returns {@code W_ih x_s + b_ih + W_hh h + b_hh} for all stacked gates; when {@code hiddenPart}
-     * is given it receives {@code W_hh h + b_hh} alone.
-     */
-    private static double[] preActivations(float[] x, int s, int in, int h, int gates, double[] hPrev, float[] wih,
-            float[] whh, float[] bih, float[] bhh, double[] hiddenPart) {
-        double[] a = new double[gates * h];
-        for (int row = 0; row < gates * h; row++) {
-            double u = bih[row];
-            for (int k = 0; k < in; k++) {
-                u += (double) wih[row * in + k] * x[s * in + k];
-            }
-            double v = bhh[row];
-            for (int k = 0; k < h; k++) {
-                v += (double) whh[row * h + k] * hPrev[k];
-            }
-            a[row] = u + v;
-            if (hiddenPart != null) {
-                hiddenPart[row] = v;
-            }
-        }
-        return a;
-    }
-
-    private static double sigmoid(double v) {
-        return 1.0 / (1.0 + Math.exp(-v));
     }
 
     private static float[] weights(Block fused, String name) {
@@ -260,7 +144,7 @@ public final class Gates {
         float[][] g = gates.get(name);
         if (g == null) {
             throw new SeqLabException(String.format(java.util.Locale.ROOT,
-                    "There is no %s gate named '%s'; use one of %s.", cell.label(), name, names()));
+                    "There is no %s gate named '%s'; use one of %s.", kind.label(), name, names()));
         }
         return copy(g);
     }
@@ -275,9 +159,9 @@ public final class Gates {
         return maxAbsDifference;
     }
 
-    /** @return the cell, {@link Cell#LSTM} or {@link Cell#GRU} */
-    public Cell cell() {
-        return cell;
+    /** @return the stage's kind, {@link LayerKind#LSTM} or {@link LayerKind#GRU} */
+    public LayerKind kind() {
+        return kind;
     }
 
     /** @return the stage index, from 0 */
@@ -316,7 +200,7 @@ public final class Gates {
     /** @return a one-line description, for example {@code Gates[LSTM(tanh) stage 1, sample 0, 12 steps x 8]} */
     @Override
     public String toString() {
-        return "Gates[" + cell.label() + " stage " + stage + ", sample " + sample + ", " + timeSteps() + " steps x "
+        return "Gates[" + kind.label() + " stage " + stage + ", sample " + sample + ", " + timeSteps() + " steps x "
                 + size() + "]";
     }
 }

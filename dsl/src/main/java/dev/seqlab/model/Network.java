@@ -10,6 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.DataSpec;
+import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -91,7 +92,7 @@ public final class Network {
      *
      * @param outputs {@code NDList[prediction]} exactly as {@link #forward} returns it
      * @param state the final state of every stage in order, flat: {@code h_0, c_0, h_1, c_1, ...}
-     *     for LSTM, {@code h_0, h_1, ...} for GRU and RNN, each (1, B, size_i); still attached to
+     *     for LSTM, {@code h_0, h_1, ...} for GRU and RNN (a mixed stack: each layer's own, in order), each (1, B, size_i); still attached to
      *     the graph, so call {@code stopGradient()} on each before carrying it into the next chunk
      */
     public record Chunk(NDList outputs, NDList state) {}
@@ -122,12 +123,14 @@ public final class Network {
         SeqLabException.check(!stack.hasAttention(),
                 "Attention pools over the whole sequence, so a stack with attention cannot carry state "
                         + "between chunks; remove .attention() to train it in chunks.");
-        int per = stack.cell() == Cell.LSTM ? 2 : 1;
-        int expected = per * depth();
+        int expected = 0;
+        for (RecurrentStage s : block.stages()) {
+            expected += s.stateArrays();
+        }
         SeqLabException.check(state.isEmpty() || state.size() == expected,
-                "The state has %d arrays but this %d-layer %s stack carries %d (%s per layer, each (1, B, size)); "
+                "The state has %d arrays but this %d-layer %s stack carries %d (%s, each (1, B, size)); "
                         + "pass the state of the previous chunk or an empty NDList.",
-                state.size(), depth(), cellName(), expected, per == 2 ? "h and c" : "h");
+                state.size(), depth(), kindName(), expected, statesPerLayer());
         NDList out = new NDList();
         NDList result = block.run(ps, inputs, training, null, false, state, out);
         return new Chunk(result, out);
@@ -141,10 +144,8 @@ public final class Network {
      * @param manager the manager that owns the parameters
      */
     public void initialize(NDManager manager) {
-        if (stack.cell() == Cell.LSTM) {
-            for (RecurrentStage stage : stackBlock().stages()) {
-                FusedLstmCheck.verify(stage.size()); // before any weight is drawn: a wrong LSTM must not train
-            }
+        for (RecurrentStage stage : stackBlock().stages()) {
+            stage.kind().checkEngine(stage.size()); // before any weight is drawn: a wrong layer must not train
         }
         block.initialize(manager, DataType.FLOAT32, inputShapes());
     }
@@ -195,10 +196,10 @@ public final class Network {
         }
         for (int i = 0; i < depth(); i++) {
             RecurrentStage s = block.stages().get(i);
-            String desc = cellName() + "(" + s.size() + ")" + (s.isBidirectional() ? " bidirectional" : "")
+            String desc = s.kind().shortName() + "(" + s.size() + ")" + (s.isBidirectional() ? " bidirectional" : "")
                     + (s.hasResidual() ? (s.hasProjection() ? " + projected residual" : " + residual") : "")
                     + (s.hasLayerNorm() ? " + layer norm" : "")
-                    + (i > 0 && block.dropout() != null ? " after dropout " + stack.dropout() : "");
+                    + (block.dropoutBefore(i) != null ? " after dropout " + stack.layer(i).dropout() : "");
             add(layer, kind, shape, params, "stage " + (i + 1), desc, "(B, " + t + ", " + s.width() + ")", count(s));
         }
         int last = stageSize(depth() - 1);
@@ -212,17 +213,18 @@ public final class Network {
         return Table.create("Network", layer, kind, shape, params);
     }
 
-    private String cellName() {
-        switch (stack.cell()) {
-            case LSTM:
-                return "LSTM";
-            case GRU:
-                return "GRU";
-            case RNN_RELU:
-                return "RNN-relu";
-            default:
-                return "RNN-tanh";
+    /** The short name of the stack's kind ("LSTM"), or the mixed kinds' labels. */
+    private String kindName() {
+        return stack.isUniform() ? stack.layer(0).kind().shortName() : stack.kindLabel();
+    }
+
+    /** "h and c per layer" for LSTM stacks, "h per layer" for the others, spelled out for mixed stacks. */
+    private String statesPerLayer() {
+        List<String> per = new ArrayList<>();
+        for (RecurrentStage s : block.stages()) {
+            per.add(s.stateArrays() == 2 ? "h and c" : "h");
         }
+        return per.stream().distinct().count() == 1 ? per.get(0) + " per layer" : String.join(", ", per) + " for layers 1 to " + per.size();
     }
 
     private static void add(StringColumn layer, StringColumn kind, StringColumn shape, IntColumn params, String l,

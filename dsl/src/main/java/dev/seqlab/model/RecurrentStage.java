@@ -10,9 +10,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
-import ai.djl.nn.recurrent.GRU;
-import ai.djl.nn.recurrent.LSTM;
-import ai.djl.nn.recurrent.RNN;
 import ai.djl.nn.recurrent.RecurrentBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
@@ -42,23 +39,20 @@ final class RecurrentStage extends AbstractBlock {
     private final boolean residual;
     private final int size;
     private final int width;
-    private final int stateArrays;
+    private final LayerKind kind;
 
     /**
-     * @param cell the cell
-     * @param size the state size of each direction
-     * @param bidirectional whether to add a backward twin
-     * @param residual whether to add the input to the output
+     * @param layer the layer's kind, size, direction and layer norm
+     * @param residual whether to add the input to the output (the layer asks for it and is not the first)
      * @param inputWidth the width of the input (needed to decide on a projection)
-     * @param layerNorm whether to normalise the output over its features
      */
-    RecurrentStage(Cell cell, int size, boolean bidirectional, boolean residual, int inputWidth, boolean layerNorm) {
-        this.size = size;
-        this.width = bidirectional ? 2 * size : size;
+    RecurrentStage(Layer layer, boolean residual, int inputWidth) {
+        this.kind = layer.kind();
+        this.size = layer.size();
+        this.width = layer.width();
         this.residual = residual;
-        this.stateArrays = cell == Cell.LSTM ? 2 : 1;
-        this.forward = addChildBlock("forward", recurrent(cell, size));
-        this.backward = bidirectional ? addChildBlock("backward", recurrent(cell, size)) : null;
+        this.forward = addChildBlock("forward", kind.block(size));
+        this.backward = layer.isBidirectional() ? addChildBlock("backward", kind.block(size)) : null;
         if (residual && inputWidth != width) {
             // A skip between widths needs a map; no bias because the layer already has one.
             projection = addChildBlock("projection", Linear.builder().setUnits(width).optBias(false).build());
@@ -68,29 +62,12 @@ final class RecurrentStage extends AbstractBlock {
         }
         // axis(2) normalises over features only; the default ("all but batch") would learn a
         // (T, H) gain and tie the model to one sequence length.
-        this.norm = layerNorm ? addChildBlock("layerNorm", LayerNorm.builder().axis(2).build()) : null;
+        this.norm = layer.isLayerNorm() ? addChildBlock("layerNorm", LayerNorm.builder().axis(2).build()) : null;
     }
 
-    private static RecurrentBlock recurrent(Cell cell, int size) {
-        // One layer, one direction, batch first, biases on: the combination that matches
-        // torch's own parameter layout on every engine. The blocks return their final state
-        // ([out, h] or [out, h, c]) for truncated BPTT; the plain forward closes it at once.
-        switch (cell) {
-            case LSTM:
-                return LSTM.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
-                        .optReturnState(true).build();
-            case GRU:
-                return GRU.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
-                        .optReturnState(true).build();
-            case RNN_RELU:
-                return RNN.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
-                        .optReturnState(true)
-                        .setActivation(RNN.Activation.RELU).build();
-            default:
-                return RNN.builder().setStateSize(size).setNumLayers(1).optBatchFirst(true).optHasBiases(true)
-                        .optReturnState(true)
-                        .setActivation(RNN.Activation.TANH).build();
-        }
+    /** @return the kind of this stage's recurrent blocks */
+    LayerKind kind() {
+        return kind;
     }
 
     /** @return the DJL recurrent blocks: [forward] or [forward, backward] */
@@ -146,15 +123,15 @@ final class RecurrentStage extends AbstractBlock {
      * @return {@code [y, h]} or {@code [y, h, c]}: the stage output and the recurrent block's final state
      */
     NDList forwardWithState(ParameterStore ps, NDArray x, NDList state, boolean training) {
-        if (!state.isEmpty() && state.size() != stateArrays) {
-            throw new IllegalArgumentException("expected " + stateArrays + " state arrays, got " + state.size());
+        if (!state.isEmpty() && state.size() != kind.states()) {
+            throw new IllegalArgumentException("expected " + kind.states() + " state arrays, got " + state.size());
         }
         return run(ps, new NDList(x), state, training, null);
     }
 
-    /** @return the number of state arrays of the cell: 2 (h, c) for LSTM, else 1 (h) */
+    /** @return the number of state arrays of the kind: 2 (h, c) for LSTM, else 1 (h) */
     int stateArrays() {
-        return stateArrays;
+        return kind.states();
     }
 
     private NDList run(ParameterStore ps, NDList inputs, NDList state, boolean training, PairList<String, Object> params) {

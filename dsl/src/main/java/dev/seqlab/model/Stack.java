@@ -2,14 +2,18 @@ package dev.seqlab.model;
 
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.DataSpec;
-import dev.seqlab.data.Task;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An immutable description of a deep recurrent network: which cell, how many layers of which
- * sizes, and what sits between and on top of them.
+ * An immutable description of a deep recurrent network: a list of {@link Layer}s (each of its own
+ * {@link LayerKind}, size, direction, dropout, residual link and layer norm) and what sits on top
+ * of them.
  *
  * <p>Every method returns a new {@code Stack}, so one configuration can be the base of several
  * experiments:
@@ -27,36 +31,32 @@ import java.util.Objects;
  * <p>Dropout and residual links act <em>between</em> layers, so on a one-layer stack they have
  * nothing to act on and are left out of the network (the configuration still prints them); this
  * lets one base configuration be compared at depth 1 and depth 4.
+ *
+ * <p>A uniform stack ({@code Stack.lstm(64).layers(4)}) applies each setting to every layer. A
+ * mixed stack adds layers with their own settings through {@link #then(Layer)}:
+ *
+ * <pre>{@code
+ * Stack mixed = Stack.lstm(16).bidirectional()
+ *         .then(Layer.gru(32).layerNorm())
+ *         .then(Layer.lstm(32).dropout(0.1).residual().layerNorm());
+ * }</pre>
+ *
+ * <p>The stack-wide settings ({@link #bidirectional()}, {@link #dropout(double)},
+ * {@link #residual()}, {@link #residualProjected()}, {@link #layerNorm()}, {@link #relu()}) apply
+ * to every layer the stack has at the time they are called.
  */
 public final class Stack {
 
     /** Embedding size used for token data when {@link #embedding(int)} is not called. */
     public static final int DEFAULT_EMBEDDING = 32;
 
-    private enum Residual {
-        NONE,
-        IDENTITY,
-        PROJECTED
-    }
-
-    private final Cell cell;
-    private final int[] sizes;
-    private final boolean bidirectional;
-    private final double dropout;
-    private final Residual residual;
-    private final boolean layerNorm;
+    private final List<Layer> layers;
     private final boolean attention;
     private final int embedding;
     private final Head head;
 
-    private Stack(Cell cell, int[] sizes, boolean bidirectional, double dropout, Residual residual,
-            boolean layerNorm, boolean attention, int embedding, Head head) {
-        this.cell = cell;
-        this.sizes = sizes;
-        this.bidirectional = bidirectional;
-        this.dropout = dropout;
-        this.residual = residual;
-        this.layerNorm = layerNorm;
+    private Stack(List<Layer> layers, boolean attention, int embedding, Head head) {
+        this.layers = Collections.unmodifiableList(layers);
         this.attention = attention;
         this.embedding = embedding;
         this.head = head;
@@ -71,7 +71,7 @@ public final class Stack {
      * @return a one-layer stack unless several sizes are given
      */
     public static Stack lstm(int... sizes) {
-        return of(Cell.LSTM, "lstm", sizes);
+        return of(LayerKind.LSTM, "lstm", sizes);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Stack {
      * @return a one-layer stack unless several sizes are given
      */
     public static Stack gru(int... sizes) {
-        return of(Cell.GRU, "gru", sizes);
+        return of(LayerKind.GRU, "gru", sizes);
     }
 
     /**
@@ -91,50 +91,86 @@ public final class Stack {
      * @return a one-layer stack unless several sizes are given
      */
     public static Stack rnn(int... sizes) {
-        return of(Cell.RNN_TANH, "rnn", sizes);
+        return of(LayerKind.RNN_TANH, "rnn", sizes);
     }
 
-    private static Stack of(Cell cell, String factory, int... sizes) {
+    /**
+     * Starts a uniform stack of any kind (for code that picks the kind at run time).
+     *
+     * @param kind the kind of every layer
+     * @param sizes one size or one size per layer
+     * @return the stack
+     */
+    public static Stack of(LayerKind kind, int... sizes) {
+        Objects.requireNonNull(kind, "kind");
+        return of(kind, kind.name().toLowerCase(Locale.ROOT).replace("_tanh", "").replace("_relu", ""), sizes);
+    }
+
+    /**
+     * Starts a stack from layers declared one by one, first (reading the data) to last.
+     *
+     * @param layers at least one layer
+     * @return the stack
+     */
+    public static Stack of(Layer... layers) {
+        SeqLabException.check(layers != null && layers.length > 0,
+                "Stack.of() needs at least one layer; use for example Stack.of(Layer.lstm(32), Layer.gru(32)).");
+        for (Layer l : layers) {
+            SeqLabException.check(l != null, "One of the layers is null; pass layers such as Layer.lstm(32).");
+        }
+        return new Stack(new ArrayList<>(Arrays.asList(layers)), false, 0, Head.AUTO);
+    }
+
+    private static Stack of(LayerKind kind, String factory, int... sizes) {
         SeqLabException.check(sizes != null && sizes.length > 0,
                 "Stack.%s() needs at least one layer size; use for example Stack.%s(64).", factory, factory);
+        List<Layer> list = new ArrayList<>();
         for (int s : sizes) {
-            SeqLabException.check(s >= 1, "Layer size %d is below 1; use sizes of 1 or more.", s);
+            list.add(Layer.of(kind, s));
         }
-        return new Stack(cell, sizes.clone(), false, 0, Residual.NONE, false, false, 0, Head.AUTO);
+        return new Stack(list, false, 0, Head.AUTO);
     }
 
     // ---------------------------------------------------------------- settings
 
     /**
-     * Repeats a single layer size {@code n} times.
+     * Repeats a single layer {@code n} times.
      *
      * @param n the number of recurrent layers, at least 1
      * @return a new stack
      */
     public Stack layers(int n) {
         SeqLabException.check(n >= 1, "Layer count %d is below 1; use .layers(1) or more.", n);
-        if (sizes.length > 1) {
-            SeqLabException.check(n == sizes.length,
+        if (layers.size() > 1) {
+            SeqLabException.check(n == layers.size(),
                     ".layers(%d) conflicts with the %d explicit sizes %s; give one size or drop .layers().",
-                    n, sizes.length, Arrays.toString(sizes));
+                    n, layers.size(), Arrays.toString(sizes()));
             return this;
         }
-        int[] s = new int[n];
-        Arrays.fill(s, sizes[0]);
-        return new Stack(cell, s, bidirectional, dropout, residual, layerNorm, attention, embedding, head);
+        return new Stack(new ArrayList<>(Collections.nCopies(n, layers.get(0))), attention, embedding, head);
     }
 
     /**
-     * Uses ReLU instead of tanh in a plain RNN cell.
+     * Adds a layer on top of the stack's layers, with its own kind and settings.
+     *
+     * @param next the layer that reads the current last layer's output
+     * @return a new stack
+     */
+    public Stack then(Layer next) {
+        SeqLabException.check(next != null, "The layer is null; pass one such as Layer.gru(32).");
+        List<Layer> list = new ArrayList<>(layers);
+        list.add(next);
+        return new Stack(list, attention, embedding, head);
+    }
+
+    /**
+     * Uses ReLU instead of tanh in every layer, which must all be plain RNN layers.
      *
      * @return a new stack
      * @throws SeqLabException for LSTM and GRU, whose activations are fixed
      */
     public Stack relu() {
-        SeqLabException.check(cell == Cell.RNN_TANH || cell == Cell.RNN_RELU,
-                ".relu() applies only to plain RNN cells, not %s; use Stack.rnn(...).relu() or drop .relu().",
-                cell.name());
-        return new Stack(Cell.RNN_RELU, sizes, bidirectional, dropout, residual, layerNorm, attention, embedding, head);
+        return map(Layer::relu);
     }
 
     /**
@@ -145,7 +181,7 @@ public final class Stack {
      * @return a new stack
      */
     public Stack bidirectional() {
-        return new Stack(cell, sizes, true, dropout, residual, layerNorm, attention, embedding, head);
+        return map(Layer::bidirectional);
     }
 
     /**
@@ -156,8 +192,8 @@ public final class Stack {
      * @return a new stack
      */
     public Stack dropout(double p) {
-        SeqLabException.check(p >= 0 && p < 1, "Dropout %s is outside [0, 1); use a rate such as 0.2.", fmt(p));
-        return new Stack(cell, sizes, bidirectional, p, residual, layerNorm, attention, embedding, head);
+        SeqLabException.check(p >= 0 && p < 1, "Dropout %s is outside [0, 1); use a rate such as 0.2.", Layer.fmt(p));
+        return map(l -> l.dropout(p));
     }
 
     /**
@@ -168,7 +204,7 @@ public final class Stack {
      * @return a new stack
      */
     public Stack residual() {
-        return new Stack(cell, sizes, bidirectional, dropout, Residual.IDENTITY, layerNorm, attention, embedding, head);
+        return map(l -> l.withResidual(Residual.IDENTITY));
     }
 
     /**
@@ -178,7 +214,7 @@ public final class Stack {
      * @return a new stack
      */
     public Stack residualProjected() {
-        return new Stack(cell, sizes, bidirectional, dropout, Residual.PROJECTED, layerNorm, attention, embedding, head);
+        return map(l -> l.withResidual(Residual.PROJECTED));
     }
 
     /**
@@ -188,7 +224,15 @@ public final class Stack {
      * @return a new stack
      */
     public Stack layerNorm() {
-        return new Stack(cell, sizes, bidirectional, dropout, residual, true, attention, embedding, head);
+        return map(Layer::layerNorm);
+    }
+
+    private Stack map(UnaryOperator<Layer> f) {
+        List<Layer> list = new ArrayList<>();
+        for (Layer l : layers) {
+            list.add(f.apply(l));
+        }
+        return new Stack(list, attention, embedding, head);
     }
 
     /**
@@ -198,7 +242,7 @@ public final class Stack {
      * @return a new stack
      */
     public Stack attention() {
-        return new Stack(cell, sizes, bidirectional, dropout, residual, layerNorm, true, embedding, head);
+        return new Stack(layers, true, embedding, head);
     }
 
     /**
@@ -210,7 +254,7 @@ public final class Stack {
      */
     public Stack embedding(int dim) {
         SeqLabException.check(dim >= 1, "Embedding size %d is below 1; use .embedding(32) or another positive size.", dim);
-        return new Stack(cell, sizes, bidirectional, dropout, residual, layerNorm, attention, dim, head);
+        return new Stack(layers, attention, dim, head);
     }
 
     /**
@@ -241,7 +285,7 @@ public final class Stack {
     }
 
     private Stack withHead(Head h) {
-        return new Stack(cell, sizes, bidirectional, dropout, residual, layerNorm, attention, embedding, h);
+        return new Stack(layers, attention, embedding, h);
     }
 
     // ---------------------------------------------------------------- build
@@ -269,17 +313,13 @@ public final class Stack {
                 "An embedding needs token input but this data has %d numeric features; remove .embedding(%d).",
                 spec.features(), embedding);
         if (h == Head.NEXT_TOKEN) {
-            SeqLabException.check(!bidirectional,
+            SeqLabException.check(!isBidirectional(),
                     "A bidirectional stack cannot predict the next token because its backward half would see the future; remove .bidirectional().");
             SeqLabException.check(!attention,
                     "Attention pooling cannot predict the next token because it would see the future; remove .attention().");
         }
-        if (residual == Residual.IDENTITY) {
-            for (int i = 1; i < sizes.length; i++) {
-                SeqLabException.check(sizes[i] == sizes[i - 1],
-                        "Residual links need equal layer sizes but layer %d has %d and layer %d has %d; use equal sizes or .residualProjected().",
-                        i, sizes[i - 1], i + 1, sizes[i]);
-            }
+        for (int i = 1; i < layers.size(); i++) {
+            layers.get(i).checkResidual(layers.get(i - 1), i + 1);
         }
     }
 
@@ -308,44 +348,89 @@ public final class Stack {
 
     // ---------------------------------------------------------------- getters
 
-    /** @return the recurrent cell */
-    public Cell cell() {
-        return cell;
+    /**
+     * Returns the kind of every layer of a stack whose layers share one kind.
+     *
+     * @return the kind
+     * @throws SeqLabException for a stack that mixes kinds; ask {@link #layer(int)} then
+     */
+    public LayerKind kind() {
+        LayerKind k = layers.get(0).kind();
+        for (Layer l : layers) {
+            SeqLabException.check(l.kind() == k,
+                    "This stack mixes %s and %s layers, so it has no single kind; ask each layer with stack.layer(i).kind().",
+                    k.label(), l.kind().label());
+        }
+        return k;
+    }
+
+    /** @return the kinds of the layers, first to last, joined by "+" when they differ, for example {@code LSTM(tanh)+GRU(tanh)} */
+    public String kindLabel() {
+        boolean same = layers.stream().allMatch(l -> l.kind() == layers.get(0).kind());
+        if (same) {
+            return layers.get(0).kind().label();
+        }
+        List<String> labels = new ArrayList<>();
+        for (Layer l : layers) {
+            labels.add(l.kind().label());
+        }
+        return String.join("+", labels);
+    }
+
+    /**
+     * Returns one layer.
+     *
+     * @param i the layer index, from 0
+     * @return the layer
+     */
+    public Layer layer(int i) {
+        SeqLabException.check(i >= 0 && i < layers.size(), "Layer %d does not exist; use 0 to %d.", i, layers.size() - 1);
+        return layers.get(i);
+    }
+
+    /** @return the layers, first to last (unmodifiable) */
+    public List<Layer> layerList() {
+        return layers;
+    }
+
+    /** @return whether every layer has the same kind and settings (sizes may differ) */
+    public boolean isUniform() {
+        return layers.stream().allMatch(l -> l.sameSettings(layers.get(0)));
     }
 
     /** @return the size of every layer, first to last (a copy) */
     public int[] sizes() {
-        return sizes.clone();
+        return layers.stream().mapToInt(Layer::size).toArray();
     }
 
     /** @return the number of recurrent layers */
     public int layers() {
-        return sizes.length;
+        return layers.size();
     }
 
-    /** @return whether each layer also reads the sequence backwards */
+    /** @return whether any layer also reads the sequence backwards */
     public boolean isBidirectional() {
-        return bidirectional;
+        return layers.stream().anyMatch(Layer::isBidirectional);
     }
 
-    /** @return the dropout rate between layers (0 = none) */
+    /** @return the largest dropout rate between layers (0 = none); each layer's own is {@link Layer#dropout()} */
     public double dropout() {
-        return dropout;
+        return layers.stream().mapToDouble(Layer::dropout).max().orElse(0);
     }
 
-    /** @return whether consecutive layers are joined by skip links (identity or projected) */
+    /** @return whether any layer has a skip link (identity or projected) */
     public boolean isResidual() {
-        return residual != Residual.NONE;
+        return layers.stream().anyMatch(Layer::isResidual);
     }
 
-    /** @return whether skip links project where sizes differ ({@link #residualProjected()}) */
+    /** @return whether any skip link projects where widths differ ({@link #residualProjected()}) */
     public boolean isResidualProjected() {
-        return residual == Residual.PROJECTED;
+        return layers.stream().anyMatch(Layer::isResidualProjected);
     }
 
-    /** @return whether each layer's output is layer-normalised */
+    /** @return whether any layer's output is layer-normalised */
     public boolean isLayerNorm() {
-        return layerNorm;
+        return layers.stream().anyMatch(Layer::isLayerNorm);
     }
 
     /** @return whether the sequence is pooled with attention */
@@ -368,40 +453,32 @@ public final class Stack {
     /**
      * Prints the whole configuration, defaults included, for example {@code Stack[cell=LSTM(tanh)
      * sizes=[64, 64] bidirectional=false dropout=0.2 residual=true layerNorm=false
-     * attention=false embedding=auto(32) head=auto]}.
+     * attention=false embedding=auto(32) head=auto]}; a mixed stack lists its layers instead,
+     * {@code Stack[layers=[LSTM(tanh)(16) bidirectional, GRU(tanh)(32) layerNorm] attention=false ...]}.
      */
     @Override
     public String toString() {
-        String res = residual == Residual.NONE ? "false" : residual == Residual.IDENTITY ? "true" : "projected";
         String emb = embedding == 0 ? "auto(" + DEFAULT_EMBEDDING + ")" : Integer.toString(embedding);
-        return "Stack[cell=" + cell.label() + " sizes=" + Arrays.toString(sizes) + " bidirectional=" + bidirectional
-                + " dropout=" + fmt(dropout) + " residual=" + res + " layerNorm=" + layerNorm + " attention=" + attention
-                + " embedding=" + emb + " head=" + head.label() + "]";
-    }
-
-    private static String fmt(double d) {
-        return d == Math.rint(d) && !Double.isInfinite(d) ? String.format(Locale.ROOT, "%.1f", d) : Double.toString(d);
+        String tail = " attention=" + attention + " embedding=" + emb + " head=" + head.label() + "]";
+        if (!isUniform()) {
+            return "Stack[layers=" + layers + tail;
+        }
+        Layer l = layers.get(0);
+        String res = !l.isResidual() ? "false" : l.isResidualProjected() ? "projected" : "true";
+        return "Stack[cell=" + l.kind().label() + " sizes=" + Arrays.toString(sizes()) + " bidirectional=" + l.isBidirectional()
+                + " dropout=" + Layer.fmt(l.dropout()) + " residual=" + res + " layerNorm=" + l.isLayerNorm() + tail;
     }
 
     /** Two stacks are equal when every setting is equal. */
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof Stack)) {
-            return false;
-        }
-        Stack s = (Stack) o;
-        return cell == s.cell && Arrays.equals(sizes, s.sizes) && bidirectional == s.bidirectional
-                && Double.compare(dropout, s.dropout) == 0 && residual == s.residual && layerNorm == s.layerNorm
-                && attention == s.attention && embedding == s.embedding && head == s.head;
+        return o instanceof Stack s && layers.equals(s.layers) && attention == s.attention && embedding == s.embedding
+                && head == s.head;
     }
 
     /** Consistent with {@link #equals(Object)}. */
     @Override
     public int hashCode() {
-        return Objects.hash(cell, Arrays.hashCode(sizes), bidirectional, dropout, residual, layerNorm, attention,
-                embedding, head);
+        return Objects.hash(layers, attention, embedding, head);
     }
 }

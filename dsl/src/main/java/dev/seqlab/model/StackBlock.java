@@ -16,7 +16,9 @@ import ai.djl.util.PairList;
 import dev.seqlab.data.DataSpec;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole network as one ordinary DJL block: optional embedding, recurrent stages, optional
@@ -33,33 +35,52 @@ public final class StackBlock extends AbstractBlock {
     private final Head head;
     private final TokenEmbedding embedding;
     private final List<RecurrentStage> stages;
-    private final Dropout dropout;
+    private final List<Dropout> dropouts;
     private final AttentionPooling attention;
     private final Linear output;
     private final boolean bidirectional;
+    private final boolean anyBidirectional;
     private final int outputs;
 
     StackBlock(Stack stack, DataSpec spec) {
         head = stack.resolvedHead(spec);
-        bidirectional = stack.isBidirectional();
+        List<Layer> layers = stack.layerList();
+        bidirectional = layers.get(layers.size() - 1).isBidirectional();
+        anyBidirectional = stack.isBidirectional();
         outputs = spec.outputs();
         int emb = stack.resolvedEmbedding(spec);
         embedding = emb > 0 ? addChildBlock("embedding", new TokenEmbedding(spec.vocabSize(), emb)) : null;
         int width = emb > 0 ? emb : spec.features();
-        int[] sizes = stack.sizes();
         List<RecurrentStage> list = new ArrayList<>();
-        for (int i = 0; i < sizes.length; i++) {
+        for (int i = 0; i < layers.size(); i++) {
             // Skip links join consecutive layers, so the first layer (fed by the data) has none.
-            boolean residual = stack.isResidual() && i > 0;
-            RecurrentStage stage = new RecurrentStage(stack.cell(), sizes[i], bidirectional, residual, width,
-                    stack.isLayerNorm());
+            Layer layer = layers.get(i);
+            RecurrentStage stage = new RecurrentStage(layer, layer.isResidual() && i > 0, width);
             list.add(addChildBlock("stage" + (i + 1), stage));
             width = stage.width();
         }
         stages = Collections.unmodifiableList(list);
-        dropout = stack.dropout() > 0 && sizes.length > 1
-                ? addChildBlock("dropout", Dropout.builder().optRate((float) stack.dropout()).build())
-                : null;
+        // Dropout acts on what layer i > 0 receives. One block per distinct rate, registered after
+        // the stages, so a uniform stack has the single "dropout" child it always had (DJL numbers
+        // children, and the parameter names of saved checkpoints follow that numbering).
+        Map<Double, Dropout> byRate = new LinkedHashMap<>();
+        List<Dropout> before = new ArrayList<>();
+        before.add(null);
+        for (int i = 1; i < layers.size(); i++) {
+            double p = layers.get(i).dropout();
+            if (p <= 0) {
+                before.add(null);
+                continue;
+            }
+            Dropout d = byRate.get(p);
+            if (d == null) {
+                String name = byRate.isEmpty() ? "dropout" : "dropout" + (byRate.size() + 1);
+                d = addChildBlock(name, Dropout.builder().optRate((float) p).build());
+                byRate.put(p, d);
+            }
+            before.add(d);
+        }
+        dropouts = Collections.unmodifiableList(before);
         attention = stack.hasAttention() ? addChildBlock("attention", new AttentionPooling(width)) : null;
         output = addChildBlock("head", Linear.builder().setUnits(outputs).build());
         output.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
@@ -91,16 +112,19 @@ public final class StackBlock extends AbstractBlock {
         if (embedding != null) {
             x = embedding.forward(ps, new NDList(x), training, params).head();
         }
-        NDArray reverse = bidirectional ? Sequences.reversalIndex(mask) : null;
+        NDArray reverse = anyBidirectional ? Sequences.reversalIndex(mask) : null;
         NDList kept = new NDList();
+        int offset = 0;
         for (int i = 0; i < stages.size(); i++) {
-            if (i > 0 && dropout != null) {
+            Dropout dropout = dropouts.get(i);
+            if (dropout != null) {
                 x = dropout.forward(ps, new NDList(x), training, params).head();
             }
             if (stateIn != null) {
                 RecurrentStage stage = stages.get(i);
                 int k = stage.stateArrays();
-                NDList initial = stateIn.isEmpty() ? new NDList() : stateIn.subNDList(i * k, (i + 1) * k);
+                NDList initial = stateIn.isEmpty() ? new NDList() : stateIn.subNDList(offset, offset + k);
+                offset += k;
                 NDList out = stage.forwardWithState(ps, x, initial, training);
                 x = out.head();
                 stateOut.addAll(out.subNDList(1));
@@ -166,9 +190,10 @@ public final class StackBlock extends AbstractBlock {
             embedding.initialize(manager, dataType, x);
             x = embedding.getOutputShapes(new Shape[] {x})[0];
         }
-        for (RecurrentStage stage : stages) {
-            if (dropout != null && stage != stages.get(0)) {
-                dropout.initialize(manager, dataType, x);
+        for (int i = 0; i < stages.size(); i++) {
+            RecurrentStage stage = stages.get(i);
+            if (dropouts.get(i) != null) {
+                dropouts.get(i).initialize(manager, dataType, x);
             }
             stage.initialize(manager, dataType, x);
             x = stage.getOutputShapes(new Shape[] {x})[0];
@@ -208,8 +233,11 @@ public final class StackBlock extends AbstractBlock {
         return output;
     }
 
-    /** @return the dropout between stages, or null */
-    Dropout dropout() {
-        return dropout;
+    /**
+     * @param i the stage index
+     * @return the dropout applied to stage i's input, or null
+     */
+    Dropout dropoutBefore(int i) {
+        return dropouts.get(i);
     }
 }

@@ -3,10 +3,28 @@ package dev.seqlab.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** One look for every SeqLab chart: readable fonts, a light grid, the legend outside the data. */
+/**
+ * One look for every SeqLab chart, in one place: readable fonts, a light grid, the legend outside
+ * the data, a colour-blind-safe palette, and the chart builders and series helpers every chart
+ * family uses (so a new chart looks like the others by calling {@link #xy}, {@link #category} or
+ * {@link #heat}).
+ */
 final class Style {
 
     static final int WIDTH = 720;
@@ -17,6 +35,11 @@ final class Style {
         new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115), new Color(204, 121, 167),
         new Color(86, 180, 233), new Color(230, 159, 0), new Color(0, 0, 0), new Color(240, 228, 66)
     };
+
+    /** The colour of reference lines: part boundaries, all-layer norms, inputs. */
+    static final Color GREY = new Color(110, 110, 110);
+    /** The colour of the truth a forecast is drawn against. */
+    static final Color TRUTH = new Color(40, 40, 40);
 
     private Style() {}
 
@@ -41,4 +64,132 @@ final class Style {
             a.setAxisTickMarkLength(4);
         }
     }
+
+    // ---------------------------------------------------------------- builders and series helpers
+
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+                .build();
+        apply(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        return chart;
+    }
+
+    static CategoryChart category(String title, String xTitle, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        apply(chart.getStyler());
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Bar);
+        return chart;
+    }
+
+    static HeatMapChart heat(String title, String xTitle, String yTitle) {
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        apply(chart.getStyler());
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setPlotContentSize(1.0);
+        return chart;
+    }
+
+    static XYSeries line(XYChart chart, String name, List<Object> x, double[] y) {
+        List<Double> ys = new ArrayList<>(y.length);
+        for (double v : y) {
+            ys.add(v);
+        }
+        XYSeries s = chart.addSeries(unique(chart, name), x, ys);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    static XYSeries line(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries s = chart.addSeries(unique(chart, name), x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    /** A line of the positive points only (a log axis cannot show zero); null when none is positive. */
+    static XYSeries positiveLine(XYChart chart, String name, double[] x, double[] y) {
+        int n = 0;
+        for (double v : y) {
+            n += v > 0 && Double.isFinite(v) ? 1 : 0;
+        }
+        if (n == 0) {
+            return null;
+        }
+        double[] px = new double[n];
+        double[] py = new double[n];
+        int k = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] > 0 && Double.isFinite(y[i])) {
+                px[k] = x[i];
+                py[k++] = y[i];
+            }
+        }
+        return line(chart, name, px, py);
+    }
+
+    static void colour(XYSeries s, Color c) {
+        s.setLineColor(c);
+        s.setMarkerColor(c);
+    }
+
+    /**
+     * A horizontal legend under the plot is one line that XChart never wraps: when the entries are
+     * too long for it, the legend moves to the right of the plot, one entry per line.
+     */
+    static void legend(XYChart chart) {
+        int chars = 0;
+        for (String name : chart.getSeriesMap().keySet()) {
+            chars += name.length() + 6;
+        }
+        if (chars > 95) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+    }
+
+    static void integerTicks(XYChart chart) {
+        chart.getStyler().setXAxisDecimalPattern("0");
+        // XChart labels every integer when the axis is short in range; past ~15 epochs the
+        // labels run into each other, so give it room to choose fewer ticks.
+        chart.getStyler().setXAxisTickMarkSpacingHint(60);
+    }
+
+    static void rotateIfLong(org.knowm.xchart.style.AxesChartStyler s, List<String> names) {
+        if (names.size() > 6 || names.stream().mapToInt(String::length).max().orElse(0) > 10) {
+            s.setXAxisLabelRotation(45);
+        }
+    }
+
+    static BasicStroke dashed() {
+        return new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f);
+    }
+
+    static BasicStroke dotted() {
+        return new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 3f}, 0f);
+    }
+
+    /** XChart rejects two series with one name; runs with equal names get a number. */
+    static String unique(XYChart chart, String name) {
+        String n = name;
+        for (int i = 2; chart.getSeriesMap().containsKey(n); i++) {
+            n = name + " (" + i + ")";
+        }
+        return n;
+    }
+
+    /** Category labels must be distinct: a repeated label gets one trailing space per repeat. */
+    static List<String> unique(List<String> labels) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> out = new ArrayList<>(labels.size());
+        for (String l : labels) {
+            String base = l.isEmpty() ? "\u2205" : l;
+            int n = seen.merge(base, 1, Integer::sum);
+            out.add(n == 1 ? base : base + " ".repeat(n - 1));
+        }
+        return out;
+    }
+
 }

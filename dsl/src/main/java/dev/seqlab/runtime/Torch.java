@@ -1,6 +1,9 @@
 package dev.seqlab.runtime;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.Utils;
 import dev.seqlab.SeqLabException;
@@ -17,6 +20,8 @@ public final class Torch {
 
     /** DJL's engine name for PyTorch. */
     public static final String ENGINE = "PyTorch";
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private static volatile Engine engine;
 
@@ -96,6 +101,67 @@ public final class Torch {
      */
     public static void seed(long seed) {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /**
+     * Overwrites an array's values in place (weights, for example), keeping the array, its
+     * gradient and its manager. DJL's {@code NDArray.set(Buffer)} does the same through a JNI
+     * function that enters libtorch's deprecated {@code AutoNonVariableTypeMode}, which makes
+     * libtorch print "AutoNonVariableTypeMode is deprecated ... silent wrong result" once per
+     * process; an indexed assignment ({@code index_put_}) needs no such guard, so SeqLab writes
+     * values only through here.
+     *
+     * @param target the array to overwrite
+     * @param values its new values in row-major order, exactly {@code target.size()} of them
+     */
+    public static void assign(NDArray target, float[] values) {
+        SeqLabException.check(values.length == target.size(), "%d values do not fill an array of shape %s; give %d values.", values.length,
+                target.getShape(), target.size());
+        try (NDManager scratch = target.getManager().newSubManager(); NoGrad off = noGrad()) {
+            target.set(ALL, scratch.create(values, target.getShape()));
+        }
+    }
+
+    /**
+     * Switches autograd off on this thread until the returned guard is closed, then restores the
+     * thread's previous mode.
+     *
+     * <p>libtorch's grad mode belongs to each thread, and starts enabled. DJL switches it off
+     * only on the thread that loads the engine, and its gradient collector restores whatever the
+     * thread had. So a forward pass outside training ran with autograd off on the engine's first
+     * thread and on in any other thread, such as the new thread JShell gives each notebook cell,
+     * and the two modes take different kernels in the fused LSTM: validation losses differed in
+     * the last bits between the first run of a kernel session and later ones. Every forward pass
+     * outside a gradient collector goes through this guard, so the mode no longer depends on the
+     * thread.
+     *
+     * @return the guard; close it to restore the previous mode
+     */
+    public static NoGrad noGrad() {
+        engine();
+        boolean previous = JniUtils.isGradMode();
+        if (previous) {
+            JniUtils.setGradMode(false);
+        }
+        return new NoGrad(previous);
+    }
+
+    /** Restores the grad mode that {@link #noGrad()} found; closing it twice is harmless. */
+    public static final class NoGrad implements AutoCloseable {
+        private final boolean previous;
+        private boolean closed;
+
+        private NoGrad(boolean previous) {
+            this.previous = previous;
+        }
+
+        @Override
+        public void close() {
+            if (!closed && previous) {
+                JniUtils.setGradMode(true);
+            }
+            closed = true;
+        }
     }
 
     /**

@@ -12,11 +12,11 @@ final class EpochMetric {
     static String name(Task task) {
         switch (task) {
             case REGRESSION:
-                return "val_rmse";
+                return History.VAL_RMSE;
             case CLASSIFICATION:
-                return "val_accuracy";
+                return History.VAL_ACCURACY;
             default:
-                return "val_perplexity";
+                return History.VAL_PERPLEXITY;
         }
     }
 

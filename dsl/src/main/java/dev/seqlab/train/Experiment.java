@@ -359,9 +359,17 @@ public final class Experiment {
     }
 
     static String shortName(Stack s) {
+        if (!s.isUniform()) {
+            // A mixed stack: each layer as it prints, for example "LSTM(16) bidirectional > GRU(32) layerNorm".
+            StringBuilder m = new StringBuilder();
+            for (dev.seqlab.model.Layer l : s.layerList()) {
+                m.append(m.length() == 0 ? "" : " > ").append(l.toString().replace("(tanh)", ""));
+            }
+            return m + (s.hasAttention() ? " attention" : "");
+        }
         int[] sizes = s.sizes();
         boolean same = java.util.Arrays.stream(sizes).allMatch(x -> x == sizes[0]);
-        StringBuilder b = new StringBuilder(s.cell().label().replace("(tanh)", ""));
+        StringBuilder b = new StringBuilder(s.kind().label().replace("(tanh)", ""));
         b.append(' ').append(same ? sizes.length + "x" + sizes[0] : java.util.Arrays.toString(sizes).replace(" ", ""));
         if (s.isBidirectional()) {
             b.append(" bidirectional");
@@ -381,7 +389,8 @@ public final class Experiment {
         return b.toString();
     }
 
-    List<TrainingListener> listeners() {
+    /** @return the listeners added with {@link #listener(TrainingListener)}, in order (unmodifiable) */
+    public List<TrainingListener> listeners() {
         return listeners;
     }
 

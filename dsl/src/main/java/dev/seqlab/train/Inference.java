@@ -7,6 +7,7 @@ import ai.djl.training.ParameterStore;
 import dev.seqlab.data.SeqSplit;
 import dev.seqlab.data.Task;
 import dev.seqlab.model.Network;
+import dev.seqlab.runtime.Torch;
 
 /**
  * Batched forward passes without gradients, each batch in its own sub-manager so that no
@@ -46,7 +47,8 @@ final class Inference {
         float[][] attention = keepOutputs && net.hasAttention() ? new float[n][] : null;
         double lossSum = 0;
         for (int[] idx : part.batches(BATCH, false, 0)) {
-            try (NDManager step = parent.newSubManager()) {
+            // Autograd off whatever this thread's mode: the mode picks the fused LSTM's kernel, so it must not depend on the thread.
+            try (NDManager step = parent.newSubManager(); Torch.NoGrad off = Torch.noGrad()) {
                 NDList in = part.inputs(step, idx);
                 NDList out = net.forward(ps, in, false);
                 NDArray pred = out.get(0);

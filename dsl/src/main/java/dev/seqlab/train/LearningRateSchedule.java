@@ -48,7 +48,7 @@ public record LearningRateSchedule(Decay decay, int stepEvery, double factor, in
      * @param epochs the planned number of epochs
      * @return the multiplier of the base rate
      */
-    double decayAt(int epoch, int epochs) {
+    public double decayAt(int epoch, int epochs) {
         switch (decay) {
             case STEP:
                 return Math.pow(factor, epoch / stepEvery);
@@ -66,7 +66,7 @@ public record LearningRateSchedule(Decay decay, int stepEvery, double factor, in
      * @param step the global step, counted from 0
      * @return the multiplier in (0, 1]
      */
-    double warmupAt(long step) {
+    public double warmupAt(long step) {
         return warmupSteps == 0 ? 1 : Math.min(1, (step + 1) / (double) warmupSteps);
     }
 

@@ -37,7 +37,13 @@ public record Optim(Kind kind, double learningRate, double momentum, double weig
         SeqLabException.check(weightDecay >= 0, "Weight decay %s is negative; use 0 or a small positive value such as 1e-4.", weightDecay);
     }
 
-    Optimizer build(ParameterTracker rate) {
+    /**
+     * Builds the DJL optimizer (public for loops outside this package, such as seq2seq's).
+     *
+     * @param rate the learning-rate tracker the loop sets before each step
+     * @return the optimizer
+     */
+    public Optimizer build(ParameterTracker rate) {
         float wd = (float) weightDecay;
         switch (kind) {
             case ADAM:

@@ -5,6 +5,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.Corpus;
+import dev.seqlab.data.DataSpec;
 import dev.seqlab.data.SeqSplit;
 import dev.seqlab.data.SequenceData;
 import dev.seqlab.data.Task;
@@ -269,6 +270,7 @@ public final class Run implements AutoCloseable {
      * @return one row per sample
      */
     public float[][] predict(SeqSplit part) {
+        checkPart(part);
         Task task = network.spec().task();
         SeqLabException.check(task != Task.NEXT_TOKEN, "A language model predicts text, not rows; use generate(prompt, length, temperature).");
         float[][] raw = predictRaw(part);
@@ -283,6 +285,7 @@ public final class Run implements AutoCloseable {
      * @return one row per sample
      */
     public float[][] truth(SeqSplit part) {
+        checkPart(part);
         SeqLabException.check(network.spec().task() == Task.REGRESSION, "Only regression runs have values to compare; use report() for classes.");
         return data().unscale(part, part.values());
     }
@@ -296,6 +299,7 @@ public final class Run implements AutoCloseable {
     public int[] predictClasses(SeqSplit part) {
         SeqLabException.check(network.spec().task() == Task.CLASSIFICATION, "Only classification runs predict classes; this run is %s.",
                 network.spec().task().name().toLowerCase(Locale.ROOT));
+        checkPart(part);
         return Inference.argmax(predictRaw(part));
     }
 
@@ -307,6 +311,7 @@ public final class Run implements AutoCloseable {
      * @return one row per sample
      */
     public float[][] predictRaw(SeqSplit part) {
+        checkPart(part);
         checkOpen();
         return Inference.run(network, store, manager, part, true, false).outputs();
     }
@@ -319,6 +324,7 @@ public final class Run implements AutoCloseable {
      * @return weights summing to 1
      */
     public float[] attention(SeqSplit part, int sample) {
+        checkPart(part);
         SeqLabException.check(network.hasAttention(), "This model has no attention; declare it with .attention() to see attention weights.");
         SeqLabException.check(sample >= 0 && sample < part.size(), "Sample %d is out of range; this part has samples 0 to %d.", sample,
                 part.size() - 1);
@@ -363,7 +369,7 @@ public final class Run implements AutoCloseable {
                 mask[j] = 1;
             }
             float[] logits;
-            try (NDManager step = manager.newSubManager()) {
+            try (NDManager step = manager.newSubManager(); dev.seqlab.runtime.Torch.NoGrad off = dev.seqlab.runtime.Torch.noGrad()) {
                 ai.djl.ndarray.NDList in = new ai.djl.ndarray.NDList(step.create(ids, new ai.djl.ndarray.types.Shape(1, t)),
                         step.create(mask, new ai.djl.ndarray.types.Shape(1, t)));
                 logits = network.forward(store, in, false).get(0).get(0).get(t - 1).toFloatArray();
@@ -403,6 +409,39 @@ public final class Run implements AutoCloseable {
 
     ParameterStore store() {
         return store;
+    }
+
+    /**
+     * Refuses a part the network cannot take as it was trained: null, token ids for a numeric
+     * model or the reverse, another feature count, window or vocabulary. Without it the engine
+     * either fails deep inside (an EngineException) or, for another window, silently answers.
+     */
+    private void checkPart(SeqSplit part) {
+        SeqLabException.check(part != null, "The data part is null; give a part of the run's data, such as data.test().");
+        if (part.size() == 0) {
+            return;
+        }
+        DataSpec spec = network.spec();
+        String like = "predict a part prepared like the run's data (" + (data != null ? data.toString() : record.data()) + ")";
+        boolean tokens = part.tokens() != null;
+        SeqLabException.check(tokens == spec.tokens(), "This part holds %s, but the run was trained on %s; %s.",
+                tokens ? "token ids" : "numbers", spec.tokens() ? "token ids" : "numbers", like);
+        if (!tokens) {
+            int features = part.numeric()[0][0].length;
+            SeqLabException.check(features == spec.features(), "This part has %d features per time step, but the run was trained on %d; %s.",
+                    features, spec.features(), like);
+        } else {
+            int max = 0;
+            for (int[] row : part.tokens()) {
+                for (int id : row) {
+                    max = Math.max(max, id);
+                }
+            }
+            SeqLabException.check(max < spec.vocabSize(), "This part has token id %d, but the run's vocabulary has %d ids; %s.", max,
+                    spec.vocabSize(), like);
+        }
+        SeqLabException.check(part.timeSteps() == spec.timeSteps(), "This part has windows of %d steps, but the run was trained on %d; %s.",
+                part.timeSteps(), spec.timeSteps(), like);
     }
 
     private void checkOpen() {

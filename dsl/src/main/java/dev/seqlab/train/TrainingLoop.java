@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -17,11 +16,8 @@ import dev.seqlab.data.SeqSplit;
 import dev.seqlab.data.SequenceData;
 import dev.seqlab.model.Network;
 import dev.seqlab.runtime.Torch;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One training run of an {@link Experiment}: a hand-written loop over DJL's gradient collector
@@ -73,9 +69,8 @@ final class TrainingLoop {
                     params.add(p.getValue());
                 }
             }
-            int[] stageOf = stages(net, params);
-            NDArray selector = normSelector(manager, stageOf, net.depth());
-            History history = new History(net.depth(), exp.clipNorm() > 0, EpochMetric.name(spec.task()).substring("val_".length()));
+            GradientNorms gradientNorms = GradientNorms.of(net, params, manager);
+            History history = new History(net.depth(), exp.clipNorm() > 0, History.metricOf(EpochMetric.name(spec.task())));
             Best best = new Best(params);
 
             int[][] firstBatches = train.batches(exp.batch(), true, exp.seed());
@@ -120,7 +115,7 @@ final class TrainingLoop {
                             * exp.schedule().warmupAt(globalStep) * plateauScale;
                     rate.set(lr);
                     boolean withNorms = s % normEvery == 0;
-                    float[] stats = step(engine, net, ps, optimizer, params, withNorms ? selector : null, manager, train, batches[s]);
+                    float[] stats = step(engine, net, ps, optimizer, params, withNorms ? gradientNorms : null, manager, train, batches[s]);
                     keepPredictions(stats, withNorms ? statCount : 1, batches[s], trainOut);
                     lossSum += stats[0] * batches[s].length;
                     seen += batches[s].length;
@@ -205,10 +200,10 @@ final class TrainingLoop {
 
     /**
      * One optimizer step. Returns [loss, global grad norm, norm of stage 1..L, (norm after clipping)],
-     * or [loss] alone when {@code selector} is null (no norms this step), then the batch's
+     * or [loss] alone when {@code gradientNorms} is null (no norms this step), then the batch's
      * predictions, read back in one transfer so that a step synchronises with the engine once.
      */
-    private float[] step(Engine engine, Network net, ParameterStore ps, Optimizer optimizer, List<Parameter> params, NDArray selector,
+    private float[] step(Engine engine, Network net, ParameterStore ps, Optimizer optimizer, List<Parameter> params, GradientNorms gradientNorms,
             NDManager manager, SeqSplit train, int[] idx) {
         try (NDManager step = manager.newSubManager()) {
             NDList in = train.inputs(step, idx);
@@ -229,22 +224,11 @@ final class TrainingLoop {
                 }
             }
             int p = params.size();
-            NDArray[] grads = new NDArray[p];
-            NDArray[] norm = new NDArray[p];
-            for (int i = 0; i < p; i++) {
-                NDArray g = params.get(i).getArray().getGradient();
-                g.attach(step); // DJL creates each gradient handle in the weight's manager: without this it leaks
-                grads[i] = g;
-                if (selector != null) {
-                    norm[i] = g.norm();
-                }
-            }
+            NDArray[] grads = GradientNorms.gradients(params, step);
             NDArray norms = null;
             NDArray global = null;
-            if (selector != null) {
-                // Squared norms (P) times the constant 0/1 matrix (P, 1 + L): the global and every
-                // stage's sum of squares in one product, instead of a stack-sum-sqrt chain per stage.
-                norms = NDArrays.stack(new NDList(norm)).square().reshape(1, p).matMul(selector).reshape(-1).sqrt();
+            if (gradientNorms != null) {
+                norms = gradientNorms.norms(grads);
                 global = norms.get("0:1"); // shape (1): a 0-d array would turn 1e-6 below into float64
             }
             NDArray scale = null;
@@ -320,38 +304,6 @@ final class TrainingLoop {
         }
     }
 
-    /** Maps each trainable parameter to the recurrent stage whose blocks own it, or -1. */
-    private static int[] stages(Network net, List<Parameter> params) {
-        Map<String, Integer> byId = new HashMap<>();
-        for (int k = 0; k < net.depth(); k++) {
-            for (Block b : net.recurrentBlocks(k)) {
-                for (Pair<String, Parameter> p : b.getParameters()) {
-                    byId.put(p.getValue().getId(), k);
-                }
-            }
-        }
-        int[] out = new int[params.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = byId.getOrDefault(params.get(i).getId(), -1);
-        }
-        return out;
-    }
-
-    /**
-     * The constant (P, 1 + L) 0/1 matrix that sums squared parameter norms into the global one
-     * (column 0) and each recurrent stage's (column 1 + k).
-     */
-    private static NDArray normSelector(NDManager manager, int[] stageOf, int depth) {
-        float[] m = new float[stageOf.length * (depth + 1)];
-        for (int i = 0; i < stageOf.length; i++) {
-            m[i * (depth + 1)] = 1f;
-            if (stageOf[i] >= 0) {
-                m[i * (depth + 1) + 1 + stageOf[i]] = 1f;
-            }
-        }
-        return manager.create(m, new ai.djl.ndarray.types.Shape(stageOf.length, depth + 1));
-    }
-
     private static double seconds(long startNanos) {
         return (System.nanoTime() - startNanos) / 1e9;
     }
@@ -412,7 +364,7 @@ final class TrainingLoop {
                 return;
             }
             for (int i = 0; i < params.size(); i++) {
-                params.get(i).getArray().set(FloatBuffer.wrap(weights[i]));
+                Torch.assign(params.get(i).getArray(), weights[i]);
             }
         }
 

@@ -75,7 +75,7 @@ class GradientFlowTest {
                 }
             }
             System.out.printf("GradientFlow %s: largest relative error against central differences = %.3g%n",
-                    stack.cell(), worst);
+                    stack.kind(), worst);
         }
     }
 

@@ -23,7 +23,7 @@ class ShapesTest {
         List<Arguments> all = new ArrayList<>();
         List<DataSpec> specs = List.of(Fixtures.regression(), Fixtures.numericClasses(), Fixtures.tokenClasses(),
                 Fixtures.nextToken());
-        for (Cell cell : Cell.values()) {
+        for (LayerKind cell : LayerKind.values()) {
             for (boolean bi : new boolean[] {false, true}) {
                 for (boolean att : new boolean[] {false, true}) {
                     for (DataSpec spec : specs) {
@@ -38,9 +38,9 @@ class ShapesTest {
         return all.stream();
     }
 
-    static Stack stack(Cell cell, boolean bi, boolean att) {
-        Stack s = cell == Cell.LSTM ? Stack.lstm(4, 5) : cell == Cell.GRU ? Stack.gru(4, 5) : Stack.rnn(4, 5);
-        if (cell == Cell.RNN_RELU) {
+    static Stack stack(LayerKind cell, boolean bi, boolean att) {
+        Stack s = cell == LayerKind.LSTM ? Stack.lstm(4, 5) : cell == LayerKind.GRU ? Stack.gru(4, 5) : Stack.rnn(4, 5);
+        if (cell == LayerKind.RNN_RELU) {
             s = s.relu();
         }
         if (bi) {
@@ -54,10 +54,10 @@ class ShapesTest {
 
     @ParameterizedTest(name = "{0} bidirectional={1} attention={2} {3}")
     @MethodSource("combinations")
-    void outputShapesAndGradientsFlow(Cell cell, boolean bi, boolean att, DataSpec spec) {
+    void outputShapesAndGradientsFlow(LayerKind cell, boolean bi, boolean att, DataSpec spec) {
         try (NDManager m = Torch.engine().newBaseManager()) {
             Network net = Fixtures.init(stack(cell, bi, att), spec, m);
-            assertEquals(cell, net.stack().cell());
+            assertEquals(cell, net.stack().kind());
             // a different batch size and sequence length than at initialisation
             int t = spec.task() == Task.NEXT_TOKEN ? 4 : 5;
             NDList in = spec.task() == Task.CLASSIFICATION && spec.tokens()

@@ -38,13 +38,13 @@ class StackTest {
         assertEquals("Stack[cell=RNN(relu) sizes=[8, 4] bidirectional=true dropout=0.0 residual=projected"
                 + " layerNorm=false attention=false embedding=16 head=next-token]",
                 Stack.rnn(8, 4).relu().bidirectional().residualProjected().embedding(16).nextToken().toString());
-        assertEquals("GRU(tanh)", Stack.gru(3).cell().label());
+        assertEquals("GRU(tanh)", Stack.gru(3).kind().label());
     }
 
     @Test
     void gettersAndDefaults() {
         Stack s = Stack.gru(16);
-        assertEquals(Cell.GRU, s.cell());
+        assertEquals(LayerKind.GRU, s.kind());
         assertArrayEquals(new int[] {16}, s.sizes());
         assertEquals(1, s.layers());
         assertFalse(s.isBidirectional());
@@ -62,8 +62,8 @@ class StackTest {
         assertEquals(0.1, t.dropout());
         assertEquals(8, t.embeddingDim());
         assertEquals(Head.CLASSIFICATION, t.head());
-        assertEquals(Cell.RNN_TANH, Stack.rnn(2).cell());
-        assertEquals(Cell.RNN_RELU, Stack.rnn(2).relu().cell());
+        assertEquals(LayerKind.RNN_TANH, Stack.rnn(2).kind());
+        assertEquals(LayerKind.RNN_RELU, Stack.rnn(2).relu().kind());
     }
 
     @Test

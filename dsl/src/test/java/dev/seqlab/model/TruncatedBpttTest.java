@@ -14,6 +14,8 @@ import ai.djl.training.ParameterStore;
 import dev.seqlab.SeqLabException;
 import dev.seqlab.data.DataSpec;
 import dev.seqlab.runtime.Torch;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Truncated BPTT: chunks carrying state equal one long forward; detached state cuts the graph. */
@@ -24,20 +26,32 @@ class TruncatedBpttTest {
 
     @Test
     void lstmChunksEqualOneForward() {
-        chunksEqualOneForward(Stack.lstm(5).layers(2).residual().layerNorm(), 2);
+        chunksEqualOneForward(Stack.lstm(5).layers(2).residual().layerNorm(), 2 * 2);
     }
 
     @Test
     void gruChunksEqualOneForward() {
-        chunksEqualOneForward(Stack.gru(5).layers(2).residual().layerNorm(), 1);
+        chunksEqualOneForward(Stack.gru(5).layers(2).residual().layerNorm(), 1 * 2);
     }
 
     @Test
     void rnnChunksEqualOneForward() {
-        chunksEqualOneForward(Stack.rnn(4, 6).residualProjected().layerNorm().dropout(0.3), 1);
+        chunksEqualOneForward(Stack.rnn(4, 6).residualProjected().layerNorm().dropout(0.3), 1 * 2);
     }
 
-    private static void chunksEqualOneForward(Stack stack, int perLayer) {
+    /** Each layer carries its own kind's state: h (GRU), h and c (LSTM), h (RNN), in order. */
+    @Test
+    void mixedChunksEqualOneForward() {
+        chunksEqualOneForward(Stack.gru(5).then(Layer.lstm(6).residualProjected().layerNorm()).then(Layer.rnn(4).dropout(0.2)), 1 + 2 + 1);
+    }
+
+    private static void chunksEqualOneForward(Stack stack, int stateArrays) {
+        List<Integer> stateSizes = new ArrayList<>();
+        for (Layer l : stack.layerList()) {
+            for (int k = 0; k < l.kind().states(); k++) {
+                stateSizes.add(l.size());
+            }
+        }
         DataSpec spec = Fixtures.nextToken();
         try (NDManager m = Torch.engine().newBaseManager()) {
             Network net = Fixtures.init(stack, spec, m);
@@ -46,9 +60,9 @@ class TruncatedBpttTest {
             NDArray whole = net.forward(ps, in, false).head();
             Network.Chunk all = net.forwardWithState(ps, in, new NDList(), false);
             assertEquals(0f, Fixtures.maxDiff(whole, all.outputs().head()));
-            assertEquals(perLayer * 2, all.state().size());
+            assertEquals(stateArrays, all.state().size());
             for (int i = 0; i < all.state().size(); i++) {
-                assertEquals(new Shape(1, 3, stack.sizes()[i / perLayer]), all.state().get(i).getShape());
+                assertEquals(new Shape(1, 3, stateSizes.get(i)), all.state().get(i).getShape());
             }
             NDList state = new NDList();
             float worst = 0f;
@@ -59,7 +73,7 @@ class TruncatedBpttTest {
                 worst = Math.max(worst, Fixtures.maxDiff(expected, chunk.outputs().head()));
                 state = detach(chunk.state());
             }
-            System.out.printf("TBPTT %s: chunks 5+4+3 vs one forward, max |diff| = %.3g%n", stack.cell(), worst);
+            System.out.printf("TBPTT %s: chunks 5+4+3 vs one forward, max |diff| = %.3g%n", stack.kindLabel(), worst);
             assertTrue(worst < 1e-5f, "chunked outputs differ by " + worst);
             for (int i = 0; i < state.size(); i++) {
                 assertTrue(Fixtures.maxDiff(all.state().get(i), state.get(i)) < 1e-5f, "final state " + i);

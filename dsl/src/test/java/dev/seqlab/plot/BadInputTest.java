@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.seqlab.SeqLabException;
-import dev.seqlab.train.Compare;
 import dev.seqlab.train.Experiment;
-import dev.seqlab.train.LearningCurve;
 import dev.seqlab.model.Stack;
 import dev.seqlab.train.Run;
 import org.junit.jupiter.api.Test;

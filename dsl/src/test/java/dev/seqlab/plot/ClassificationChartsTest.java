@@ -100,6 +100,6 @@ class ClassificationChartsTest {
 
     @Test
     void repeatedTokensStayDistinctCategories() {
-        assertEquals(List.of("the", "cat", "the ", "the  "), Plots.unique(List.of("the", "cat", "the", "the")));
+        assertEquals(List.of("the", "cat", "the ", "the  "), Style.unique(List.of("the", "cat", "the", "the")));
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.model.Stack;
-import dev.seqlab.train.Compare;
 import dev.seqlab.train.Experiment;
-import dev.seqlab.train.LearningCurve;
 import dev.seqlab.train.Run;
 import java.util.List;
 import org.junit.jupiter.api.Test;

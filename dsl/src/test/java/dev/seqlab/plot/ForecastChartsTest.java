@@ -64,15 +64,15 @@ class ForecastChartsTest {
 
     @Test
     void xAxisIsDatesWhenTheTableHasThemElseRows() {
-        Plots.RowAxis air = new Plots.RowAxis(PlotFixtures.AIR);
+        RowAxis air = new RowAxis(PlotFixtures.AIR);
         assertEquals("date", air.title());
         assertEquals((millis(0) + millis(1)) / 2, ((java.util.Date) air.at(0.5)).getTime(), 1.0);
-        Plots.RowAxis power = new Plots.RowAxis(Series.csv("datasets/taylor_electricity_halfhourly.csv", "demand_mw"));
+        RowAxis power = new RowAxis(Series.csv("datasets/taylor_electricity_halfhourly.csv", "demand_mw"));
         assertTrue(power.dates(), "ISO date-times are dates too");
         assertEquals("timestamp", power.title());
         tech.tablesaw.api.Table plain = tech.tablesaw.api.Table.create("plain",
                 tech.tablesaw.api.DoubleColumn.create("y", new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}));
-        Plots.RowAxis rows = new Plots.RowAxis(Series.of(plain, "y"));
+        RowAxis rows = new RowAxis(Series.of(plain, "y"));
         assertEquals("row", rows.title());
         assertEquals(3.5, rows.at(3.5));
     }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seqlab.data.SeqSplit;
-import dev.seqlab.train.Compare;
 import dev.seqlab.train.Run;
 import java.io.IOException;
 import java.nio.file.Files;

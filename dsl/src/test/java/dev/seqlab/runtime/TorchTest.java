@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -77,5 +78,34 @@ class TorchTest {
         Torch.threads(original);
         SeqLabException e = assertThrows(SeqLabException.class, () -> Torch.threads(0));
         assertEquals("Thread count 0 is below 1; use 1 or more threads.", e.getMessage());
+    }
+
+    @Test
+    void assignOverwritesAWeightOnAnyThreadAndNoGradRestoresTheThreadsMode() throws Exception {
+        Throwable[] failure = new Throwable[1];
+        // A new thread starts with libtorch's autograd on (as every JShell cell thread does).
+        Thread cell = new Thread(() -> {
+            try (NDManager m = Torch.engine().newBaseManager()) {
+                assertTrue(ai.djl.pytorch.jni.JniUtils.isGradMode(), "a new thread starts with autograd on");
+                NDArray w = m.zeros(new Shape(2, 3));
+                w.setRequiresGradient(true);
+                Torch.assign(w, new float[] {1, 2, 3, 4, 5, 6});
+                org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {1, 2, 3, 4, 5, 6}, w.toFloatArray());
+                assertTrue(ai.djl.pytorch.jni.JniUtils.isGradMode(), "the thread's mode is restored");
+                try (Torch.NoGrad off = Torch.noGrad()) {
+                    assertFalse(ai.djl.pytorch.jni.JniUtils.isGradMode());
+                }
+                assertTrue(ai.djl.pytorch.jni.JniUtils.isGradMode());
+                SeqLabException e = assertThrows(SeqLabException.class, () -> Torch.assign(w, new float[] {1}));
+                assertEquals("1 values do not fill an array of shape (2, 3); give 6 values.", e.getMessage());
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        cell.start();
+        cell.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
     }
 }

@@ -26,8 +26,8 @@ final class DefaultImports {
     /** Imports tried at session start; those whose package is not on the class path are dropped. */
     static final List<String> TRIED = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",
-            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*",
-            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.SeqLab.*");
+            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*", "dev.seqlab.seq2seq.*",
+            "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.dsl.SeqLab.*");
 
     private DefaultImports() {}
 

@@ -1,6 +1,6 @@
 package dev.seqlab.render;
 
-import dev.seqlab.train.LearningCurve;
+import dev.seqlab.plot.LearningCurve;
 import java.util.Map;
 
 /** A {@link LearningCurve}: its table as text and its chart as images. */

@@ -2,7 +2,7 @@ package dev.seqlab.render;
 
 import dev.seqlab.model.Network;
 import dev.seqlab.plot.Figure;
-import dev.seqlab.train.LearningCurve;
+import dev.seqlab.plot.LearningCurve;
 import dev.seqlab.train.Run;
 import java.awt.image.RenderedImage;
 import java.lang.reflect.Method;

@@ -96,7 +96,7 @@ class SessionMagicsTest {
     void importsListsDefaultsAndTheCellsOwn() {
         String listing = run("import java.util.concurrent.atomic.AtomicLong;\n%imports").stream("stdout");
         assertTrue(listing.contains("import java.util.*;"), listing);
-        assertTrue(listing.contains("import static dev.seqlab.SeqLab.*;"), listing);
+        assertTrue(listing.contains("import static dev.seqlab.dsl.SeqLab.*;"), listing);
         assertTrue(listing.contains("import java.util.concurrent.atomic.AtomicLong;"), listing);
     }
 

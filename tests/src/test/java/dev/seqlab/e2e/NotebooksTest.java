@@ -127,7 +127,49 @@ class NotebooksTest {
                     between(r, "lstm_dax_t", -1e6, 1e6);
                     between(r, "lstm_four_t", -1e6, 1e6);
                     between(r, "clearly_beats_baselines", 0, 1);
+                }),
+                new Case("08-g2p", List.of("LIMIT", "600", "EPOCHS", "1", "HIDDEN", "16", "BEAM", "2"), NotebooksTest::g2pNumbersAreTheComputedOnes),
+                new Case("09-adding", List.of("N", "300", "EPOCHS", "2", "REPLICATES", "2"), r -> {
+                    for (String k : List.of("lstm_rmse_mean", "rnn_rmse_mean")) {
+                        between(r, k, 0, 3);
+                    }
+                    between(r, "lstm_solved", 0, 1);
+                    between(r, "rnn_solved", 0, 1);
+                    // Same budget: parameter counts within 2% of each other.
+                    assertTrue(Math.abs(r.get("lstm_parameters") - r.get("rnn_parameters")) < 0.02 * r.get("lstm_parameters"), r.toString());
+                    boolean better = r.get("lstm_rmse_mean") + r.get("lstm_rmse_half_interval") < r.get("rnn_rmse_mean") - r.get("rnn_rmse_half_interval");
+                    assertEquals(better ? 1.0 : 0.0, r.get("lstm_better"), r.toString());
                 }));
+    }
+
+    /**
+     * The G2P notebook's printed PER and WER are the ones its outputs give: every rate equals its
+     * printed counts (edits over reference phonemes, wrong words over test words), the counts of
+     * test words and reference phonemes equal those of the data loaded here with the notebook's
+     * limit and seed, and the WER interval is the Wilson interval of the counts.
+     */
+    static void g2pNumbersAreTheComputedOnes(Map<String, Double> r) {
+        var loader = dev.seqlab.data.PairedTokens.csv(Launcher.root().resolve("datasets/cmudict_g2p.csv").toString(), "word", "phonemes")
+                .targetWords().split(0.8, 0.1).seed(r.get("seed").longValue());
+        var data = (r.get("limit") > 0 ? loader.limit(r.get("limit").intValue()) : loader).load();
+        long phonemes = 0;
+        for (int i = 0; i < data.test().size(); i++) {
+            phonemes += data.test().targetTokens(i).size();
+        }
+        assertEquals(data.test().size(), r.get("test_words"), 0.0, r.toString());
+        assertEquals(phonemes, r.get("reference_phonemes"), 0.0, r.toString());
+        for (String m : List.of("baseline", "attention", "beam")) {
+            between(r, m + "_per", 0, 10); // above 1 when outputs run longer than their references (an untrained model)
+            between(r, m + "_wer", 0, 1);
+            assertEquals(r.get(m + "_edits") / phonemes, r.get(m + "_per"), 1e-6, m + " PER from its counts: " + r);
+            assertEquals(r.get(m + "_wrong") / data.test().size(), r.get(m + "_wer"), 1e-6, m + " WER from its counts: " + r);
+        }
+        for (String m : List.of("baseline", "attention")) {
+            double[] ci = dev.seqlab.seq2seq.Score.wilson(r.get(m + "_wrong").longValue(), data.test().size());
+            assertEquals(ci[0], r.get(m + "_wer_low"), 1e-6, r.toString());
+            assertEquals(ci[1], r.get(m + "_wer_high"), 1e-6, r.toString());
+        }
+        assertEquals(r.get("attention_wer_high") < r.get("baseline_wer_low") ? 1.0 : 0.0, r.get("attention_better"), r.toString());
     }
 
     // ------------------------------------------------------------------ headless, small parameters
@@ -216,6 +258,24 @@ class NotebooksTest {
                 assertEquals(clearly ? 1.0 : 0.0, r.get("clearly_beats_baselines"), r.toString());
                 assertTrue(allText(json).contains(clearly ? "an LSTM clearly beats both baselines" : "neither LSTM clearly beats the naive forecast"),
                         "the printed verdict");
+            }
+            case "08-g2p" -> {
+                // Prose: the printed lines and verdict are the Results' numbers; attention beats the baseline in the committed run.
+                String text = allText(json);
+                assertTrue(text.contains(String.format(java.util.Locale.ROOT, "Attention: PER %.2f%%, WER %.2f%%", 100 * r.get("attention_per"),
+                        100 * r.get("attention_wer"))), text);
+                assertTrue(text.contains(String.format(java.util.Locale.ROOT, "Baseline: PER %.2f%%, WER %.2f%%", 100 * r.get("baseline_per"),
+                        100 * r.get("baseline_wer"))), text);
+                assertTrue(text.contains(r.get("attention_better") == 1.0 ? "attention has the lower WER" : "no WER difference detectable"), text);
+                assertTrue(r.get("attention_per") < r.get("baseline_per"), r.toString());
+                assertTrue(json.toString().contains("image/png"), "the alignment heatmaps are committed");
+            }
+            case "09-adding" -> {
+                String text = allText(json);
+                assertTrue(text.contains(r.get("lstm_better") == 1.0 ? "the LSTM's test error is lower than the RNN's" : "no difference detectable")
+                        || text.contains("the RNN's test error is lower"), text);
+                // Prose: the LSTM learns the task (well below the average's 0.408).
+                assertTrue(r.get("lstm_rmse_mean") < 0.2, r.toString());
             }
             default -> fail("no prose checks for " + c.name());
         }

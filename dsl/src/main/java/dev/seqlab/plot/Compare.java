@@ -1,9 +1,9 @@
-package dev.seqlab.train;
+package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.History;
+import dev.seqlab.train.Run;
 import dev.seqlab.model.Stack;
-import dev.seqlab.plot.Figure;
-import dev.seqlab.plot.Plots;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,14 +68,14 @@ public final class Compare {
         for (Run r : runs) {
             Stack s = r.network().stack();
             name.append(r.name());
-            cell.append(s.cell().label());
+            cell.append(s.kindLabel());
             layers.append(r.network().depth());
             bidirectional.append(s.isBidirectional());
             parameters.append(r.network().parameterCount());
             seconds.append(r.trainSeconds());
             Table h = r.history();
             epochs.append(h.rowCount());
-            bestVal.append(minIgnoringNaN(h.doubleColumn("val_loss").asDoubleArray()));
+            bestVal.append(minIgnoringNaN(h.doubleColumn(History.VAL_LOSS).asDoubleArray()));
             int k = 0;
             for (String m : metrics) {
                 Double v = r.testMetrics().get(m);

@@ -1,10 +1,13 @@
-package dev.seqlab.train;
+package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.History;
+import dev.seqlab.train.Experiment;
+import dev.seqlab.train.Run;
+import dev.seqlab.train.Subset;
+import dev.seqlab.train.TrainingListener;
 import dev.seqlab.data.SequenceData;
 import dev.seqlab.data.Task;
-import dev.seqlab.plot.Figure;
-import dev.seqlab.plot.Plots;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -129,11 +132,11 @@ public final class LearningCurve {
     static String primary(Task task) {
         switch (task) {
             case REGRESSION:
-                return "rmse";
+                return History.RMSE;
             case CLASSIFICATION:
-                return "accuracy";
+                return History.ACCURACY;
             default:
-                return "perplexity";
+                return History.PERPLEXITY;
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.seqlab;
+package dev.seqlab.dsl;
 
 import dev.seqlab.data.Scaling;
 import dev.seqlab.runtime.Locations;
@@ -6,10 +6,14 @@ import dev.seqlab.runtime.Torch;
 import java.nio.file.Path;
 
 /**
- * The one class a notebook imports statically ({@code import static dev.seqlab.SeqLab.*;}):
+ * The one class a notebook imports statically ({@code import static dev.seqlab.dsl.SeqLab.*;}, which the kernel does for every session):
  * short names for the constants cells use most, and facts about the installation. The DSL's
  * own classes ({@code Series}, {@code Stack}, {@code Experiment}, {@code Plots}, ...) are
  * imported by the kernel as packages.
+ *
+ * <p>It lives in its own package, not in {@code dev.seqlab}, because it reads {@code data} and
+ * {@code runtime}; {@code dev.seqlab} holds only {@link dev.seqlab.SeqLabException}, which every
+ * package uses, so no package of the DSL depends on one that depends back on it.
  */
 public final class SeqLab {
 
