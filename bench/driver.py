@@ -196,6 +196,8 @@ def run_compute(java, torch_w, mode):
                 ms = ans["ms"]
                 res["train"][key][s].append(ms)
                 res["train_cpu"][key][s].append(ans["cpu"][0])
+                if "threadsUsed" in ans:
+                    res.setdefault("dsl_threads", {})[key] = ans["threadsUsed"]
                 log("round %d/%d: (%s) %s %-7s median %.1f ms (%.0f s)" % (
                     r + 1, rounds, key, cfg["cell"], s, median(ms), time.time() - t0))
         cfg_a = CONFIGS[0][1]
@@ -253,6 +255,12 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
       "slower; see the profiling notes, \"Page faults\" and \"oneDNN\")."
       % (info["omp"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"],
          info["torch_interop"], info.get("native_env", info.get("malloc", "glibc defaults"))))
+    if comp.get("dsl_threads"):
+        w("")
+        w("The DSL's experiments name no thread count, as a user's need not: the DSL then chooses (`dev.seqlab.train.StepThreads`: "
+          "one thread for GRU and RNN stacks whose recurrent products are small, the session's count otherwise) and each run "
+          "records what it chose. Chosen here: %s. The hand-written DJL loop and PyTorch run with the session's count."
+          % ", ".join("(%s) %s" % (k, v) for k, v in sorted(comp["dsl_threads"].items())))
     w("")
     w("Mode `%s`: one untimed round first (every stack and configuration, to warm the JIT and libraries and to size the "
       "requests), then %d timed rounds; per round and stack at least %d timed training steps after %d warm-up steps, more "
