@@ -482,6 +482,13 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     os.replace(tmp, path)
 
 
+def append_sweep(path, sweep):
+    """The sweep rows (bench/sweep_latency.py) at the end of the report."""
+    import sweep_latency
+    with open(path, "a") as fh:
+        fh.write("\n".join(sweep_latency.render(sweep)) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true")
@@ -491,7 +498,7 @@ def main():
                     help="rewrite BENCHMARKS.md from bench/target/results.json (after editing bench/ANALYSIS.md); measures nothing")
     ap.add_argument("--command", default="bench/run")
     ap.add_argument("--out", default=os.path.join(ROOT, "BENCHMARKS.md"))
-    ap.add_argument("--skip", default="", help="comma-separated: compute,memory,kernel,runner (development)")
+    ap.add_argument("--skip", default="", help="comma-separated: compute,memory,kernel,runner,sweep (development)")
     ap.add_argument("--configs", default="", help="comma-separated subset of a,b,c,d,e (development; no report is written)")
     args = ap.parse_args()
     if args.configs:
@@ -505,6 +512,7 @@ def main():
         analysis = open(analysis_path).read() if os.path.exists(analysis_path) else ""
         write_report(args.out, raw["info"], raw["mode"], raw.get("command", args.command), raw["compute"], raw["memory"], raw["kernel"],
                      raw["runner"], analysis)
+        append_sweep(args.out, raw.get("sweep"))
         log("re-rendered %s from bench/target/results.json" % args.out)
         return
     mode = ({"name": "quick", "rounds": 2, "steps": 5, "warmup": 2, "request_ms": 400, "infer_reps": 20, "sgemm_reps": 5,
@@ -562,8 +570,13 @@ def main():
     if "runner" not in skip:
         import runner_latency
         runner = runner_latency.measure(ROOT, quick=args.quick, log=log)
+    sweep = None
+    if "sweep" not in skip:
+        import sweep_latency
+        sweep = sweep_latency.measure(ROOT, quick=args.quick, log=log)
     analysis = open(analysis_path).read() if os.path.exists(analysis_path) else ""
-    raw = {"info": info, "mode": mode, "command": args.command, "compute": comp, "memory": mem, "kernel": kernel, "runner": runner}
+    raw = {"info": info, "mode": mode, "command": args.command, "compute": comp, "memory": mem, "kernel": kernel, "runner": runner,
+           "sweep": sweep}
     with open(os.path.join(ROOT, "bench", "target", "results.json"), "w") as fh:
         json.dump(raw, fh, indent=1)
     if comp is None or args.configs:
@@ -574,6 +587,7 @@ def main():
         log("development run: BENCHMARKS.md not written; raw results in bench/target/results.json")
         return
     write_report(args.out, info, mode, args.command, comp, mem, kernel, runner, analysis)
+    append_sweep(args.out, sweep)
     log("wrote %s" % args.out)
 
 

@@ -31,6 +31,7 @@ int EPOCHS = 30;          // upper bound; early stopping usually ends training s
 int PATIENCE = 8;
 int HIDDEN = 32;
 long SEED = 42;
+int REPLICATES = 5;       // seeds 1..REPLICATES for the verdict (each LSTM trained once per seed)
 
 //%% md
 ## Data and baselines
@@ -117,20 +118,42 @@ double tStat(float[][] t, float[][] model, float[][] base) {
 }
 double aloneT = tStat(truth, alonePred, dax.naive(test));
 double othersT = tStat(truth, othersPred, dax.naive(test));
-boolean anyBeats = false;
 for (var e : List.of(List.of("LSTM, DAX only", aloneRmse, aloneT), List.of("LSTM, four indices", othersRmse, othersT))) {
-    String name = (String) e.get(0);
-    double rmse = (Double) e.get(1), t = (Double) e.get(2);
-    boolean clearly = rmse < bestBaseline && t < -2;
+    System.out.println(String.format(Locale.ROOT, "%-19s seed %d: RMSE %.1f points (naive %.1f, drift %.1f), t = %.2f", e.get(0), SEED,
+            (Double) e.get(1), naiveRmse, driftRmse, (Double) e.get(2)));
+}
+
+//%% md
+One training seed is one draw: another seed gives another LSTM, and a t statistic below -2 on one
+seed can be luck. The verdict therefore trains each LSTM with `REPLICATES` seeds (the same seeds
+for both) and calls a model clearly better only when the whole 95% interval of its test RMSE over
+the seeds lies below the better baseline and the interval of its t statistic lies below -2.
+
+//%% code
+SweepResult seeds = Sweep.over(Grid.of("inputs", "DAX only", "four indices")).replicates(REPLICATES).name("seeds")
+        .measure(c -> {
+            Series data = c.getString("inputs").equals("four indices") ? daxAll : dax;
+            try (Run r = setup(data, "LSTM, " + c.getString("inputs")).seed(c.seed()).train()) {
+                float[][] p = r.predict(data.test());
+                return Map.of("rmse", Metrics.rmse(dax.truth(data.test()), p), "t", tStat(truth, p, dax.naive(test)));
+            }
+        });
+boolean anyBeats = false;
+Map<String, Estimate> rmseOver = new LinkedHashMap<>(), tOver = new LinkedHashMap<>();
+for (Config c : seeds.configs()) {
+    Estimate rmse = seeds.estimate("rmse", c.values()), t = seeds.estimate("t", c.values());
+    rmseOver.put(c.getString("inputs"), rmse);
+    tOver.put(c.getString("inputs"), t);
+    boolean clearly = rmse.n() >= 2 && rmse.high() < bestBaseline && t.high() < -2;
     anyBeats |= clearly;
-    System.out.println(String.format(Locale.ROOT, "%-19s RMSE %.1f points (naive %.1f, drift %.1f), t = %.2f: %s", name, rmse, naiveRmse, driftRmse, t,
+    System.out.println(String.format(Locale.ROOT, "LSTM, %-12s over %d seeds: RMSE %s, t %s: %s", c.getString("inputs"), rmse.n(), rmse, t,
             clearly ? "clearly better than both baselines."
-                    : rmse < bestBaseline ? "slightly lower than the baselines, but not clearly better."
-                    : "does not beat the better baseline."));
+                    : rmse.n() >= 2 && rmse.high() < bestBaseline ? "lower RMSE than the baselines, but not clearly better."
+                    : "not distinguishable from the better baseline, or worse."));
 }
 System.out.println(anyBeats
-        ? "Verdict: on this test period an LSTM clearly beats both baselines."
-        : "Verdict: on this test period neither LSTM clearly beats the naive forecast; the random walk is as good a forecaster here.");
+        ? "Verdict over " + REPLICATES + " seeds: on this test period an LSTM clearly beats both baselines."
+        : "Verdict over " + REPLICATES + " seeds: on this test period neither LSTM clearly beats the naive forecast; the random walk is as good a forecaster here.");
 
 //%% md
 ## What a forecast looks like
@@ -155,6 +178,9 @@ System.out.printf(Locale.ROOT, "lstm_dax_rmse = %.4f%n", aloneRmse);
 System.out.printf(Locale.ROOT, "lstm_four_rmse = %.4f%n", othersRmse);
 System.out.printf(Locale.ROOT, "lstm_dax_t = %.4f%n", aloneT);
 System.out.printf(Locale.ROOT, "lstm_four_t = %.4f%n", othersT);
+System.out.printf(Locale.ROOT, "replicates = %d%n", REPLICATES);
+System.out.printf(Locale.ROOT, "lstm_dax_rmse_ci_high = %.4f%nlstm_four_rmse_ci_high = %.4f%n", rmseOver.get("DAX only").high(), rmseOver.get("four indices").high());
+System.out.printf(Locale.ROOT, "lstm_dax_t_ci_high = %.4f%nlstm_four_t_ci_high = %.4f%n", tOver.get("DAX only").high(), tOver.get("four indices").high());
 System.out.println(String.format(Locale.ROOT, "clearly_beats_baselines = %d", anyBeats ? 1 : 0));
 
 //%% md

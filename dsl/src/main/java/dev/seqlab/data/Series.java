@@ -308,6 +308,35 @@ public final class Series extends LazyData<Windows.Built> {
         return out;
     }
 
+    /**
+     * The seasonal naive forecast: each step of the horizon equals the last observed value from
+     * the same season, {@code y[T + h - period * (floor((h - 1) / period) + 1)]} for the last
+     * observed row T (so with period 12 next January is this January, for any horizon). The
+     * baseline forecasting papers report first for seasonal series. The season may lie before
+     * the window: it is read from the series itself, never from the future.
+     *
+     * @param part a split of this series
+     * @param period the season length in rows, for example 12 for monthly data, 7 for daily
+     * @return [N][horizon] forecasts in original units
+     * @throws SeqLabException if the period is below 1 or a sample has no full season before it
+     */
+    public float[][] seasonalNaive(SeqSplit part, int period) {
+        SeqLabException.check(period >= 1, "Season length %d is below 1; use the rows per season, such as 12 for monthly data.", period);
+        double[] v = values();
+        int[] origin = origins(part);
+        float[][] out = new float[origin.length][horizon];
+        for (int i = 0; i < origin.length; i++) {
+            SeqLabException.check(origin[i] - period >= 0,
+                    "Seasonal naive with period %d needs %d rows before the first forecast, but this part starts forecasting at row %d; "
+                            + "use a shorter period or a later part.", period, period, origin[i]);
+            for (int h = 0; h < horizon; h++) {
+                // h is 0-based here: the forecast of row origin + h, one or more whole seasons back.
+                out[i][h] = (float) v[origin[i] + h - period * (h / period + 1)];
+            }
+        }
+        return out;
+    }
+
     private int[] origins(SeqSplit part) {
         SeqLabException.check(part != null && (part.size() == 0 || part.values() != null && part.timeSteps() == window),
                 "That split does not come from this series; pass series.train(), validation() or test().");

@@ -36,6 +36,17 @@ public final class SeqLab {
         return Locations.resolve("datasets/" + fileName);
     }
 
+    /**
+     * Records a value in the output notebook's metadata ({@code metadata.seqlab.recorded}), where
+     * {@code seqlab sweep} collects it; like scrapbook's {@code glue}. A plain run keeps it too.
+     *
+     * @param name the name, such as {@code "test_rmse"}
+     * @param value a finite number, text or true/false
+     */
+    public static void record(String name, Object value) {
+        dev.seqlab.sweep.Recorded.record(name, value);
+    }
+
     /** @return a one-line description of the engine, such as {@code PyTorch 2.7.1 (DJL 0.35.0, 2 intra-op threads)} */
     public static String engine() {
         return Torch.describe();

@@ -2,6 +2,7 @@ package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
 import dev.seqlab.train.History;
+import dev.seqlab.train.Metrics;
 import dev.seqlab.train.Run;
 import dev.seqlab.model.Stack;
 import java.util.ArrayList;
@@ -108,6 +109,46 @@ public final class Compare {
      */
     public Table table() {
         return table.copy();
+    }
+
+    /**
+     * Adds the baselines as rows, measured on the test part of the first run's series: naive,
+     * seasonal naive with the given period and drift, in the data's units. Their
+     * {@code parameters} are 0 (nothing is learned); columns that do not apply are missing.
+     *
+     * @param period the season length, such as 12 for monthly data, 7 for daily
+     * @return a comparison whose table has the three baseline rows after the runs
+     */
+    public Compare withBaselines(int period) {
+        Run first = runs.get(0);
+        SeqLabException.check(first.network().spec().task() == dev.seqlab.data.Task.REGRESSION && first.data() instanceof dev.seqlab.data.Series,
+                "Baselines are forecasts of a Series, and run '%s' is not a regression run on one; compare forecasting runs.", first.name());
+        dev.seqlab.data.Series series = (dev.seqlab.data.Series) first.data();
+        dev.seqlab.data.SeqSplit test = series.test();
+        SeqLabException.check(test.size() > 0, "The series has no test part to measure baselines on; split it with a test fraction.");
+        float[][] truth = series.truth(test);
+        Table t = table.copy();
+        addBaseline(t, "naive", Metrics.regression(truth, series.naive(test)));
+        addBaseline(t, "seasonal naive (" + period + ")", Metrics.regression(truth, series.seasonalNaive(test, period)));
+        addBaseline(t, "drift", Metrics.regression(truth, series.drift(test)));
+        return new Compare(runs, t);
+    }
+
+    private static void addBaseline(Table t, String name, java.util.Map<String, Double> metrics) {
+        for (tech.tablesaw.columns.Column<?> c : t.columns()) {
+            String col = c.name();
+            if (col.equals("name")) {
+                ((StringColumn) c).append(name);
+            } else if (col.equals("cell")) {
+                ((StringColumn) c).append("baseline");
+            } else if (col.equals("parameters")) {
+                ((LongColumn) c).append(0L);
+            } else if (col.startsWith("test_") && metrics.containsKey(col.substring(5))) {
+                ((DoubleColumn) c).append(metrics.get(col.substring(5)));
+            } else {
+                c.appendMissing();
+            }
+        }
     }
 
     /** @return the runs compared, in the order given */

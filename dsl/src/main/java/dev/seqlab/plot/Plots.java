@@ -242,4 +242,15 @@ public final class Plots {
     public static Figure<HeatMapChart> gate(Run run, SeqSplit part, int sample, int stage, String gate) {
         return DiagnosticsCharts.gate(run, part, sample, stage, gate);
     }
+
+    /**
+     * Errors per horizon step; see {@link HorizonCharts#errors}.
+     *
+     * @param byStep a table from {@link dev.seqlab.train.Metrics#byStep}
+     * @param metric "rmse" or "mae"
+     * @return the chart
+     */
+    public static Figure<XYChart> horizonErrors(tech.tablesaw.api.Table byStep, String metric) {
+        return HorizonCharts.errors(byStep, metric);
+    }
 }

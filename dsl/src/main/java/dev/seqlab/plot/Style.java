@@ -23,12 +23,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * One look for every SeqLab chart, in one place: readable fonts, a light grid, the legend outside
  * the data, a colour-blind-safe palette, and the chart builders and series helpers every chart
  * family uses (so a new chart looks like the others by calling {@link #xy}, {@link #category} or
- * {@link #heat}).
+ * {@link #heat}). Public (its size and {@link #apply}) so that charts outside this package, the
+ * sweep charts, share the look.
  */
-final class Style {
+public final class Style {
 
-    static final int WIDTH = 720;
-    static final int HEIGHT = 420;
+    /** Default chart width in pixels. */
+    public static final int WIDTH = 720;
+    /** Default chart height in pixels. */
+    public static final int HEIGHT = 420;
 
     /** A colour-blind-safe palette (Okabe and Ito). */
     static final Color[] PALETTE = {
@@ -43,7 +46,12 @@ final class Style {
 
     private Style() {}
 
-    static void apply(Styler s) {
+    /**
+     * Applies the look to a chart's styler.
+     *
+     * @param s the styler
+     */
+    public static void apply(Styler s) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(false);

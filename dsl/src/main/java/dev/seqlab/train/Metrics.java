@@ -105,6 +105,84 @@ public final class Metrics {
     }
 
     /**
+     * RMSE of each horizon step: element s is the error of the forecasts s + 1 steps ahead, over
+     * all samples (column s of both arrays).
+     *
+     * @param truth true values [N][K]
+     * @param pred predictions [N][K]
+     * @return K errors, step 1 first
+     */
+    public static double[] rmseByStep(float[][] truth, float[][] pred) {
+        double[] mse = byStep(truth, pred, true);
+        for (int s = 0; s < mse.length; s++) {
+            mse[s] = Math.sqrt(mse[s]);
+        }
+        return mse;
+    }
+
+    /**
+     * MAE of each horizon step, as {@link #rmseByStep}.
+     *
+     * @param truth true values [N][K]
+     * @param pred predictions [N][K]
+     * @return K errors, step 1 first
+     */
+    public static double[] maeByStep(float[][] truth, float[][] pred) {
+        return byStep(truth, pred, false);
+    }
+
+    private static double[] byStep(float[][] truth, float[][] pred, boolean squared) {
+        check(truth, pred);
+        int k = truth[0].length;
+        double[] sum = new double[k];
+        for (int i = 0; i < truth.length; i++) {
+            SeqLabException.check(truth[i].length == k && pred[i].length == k,
+                    "Row %d has %d true values and %d predictions but the first row has %d; pass forecasts of one horizon.", i,
+                    truth[i].length, pred[i].length, k);
+            for (int s = 0; s < k; s++) {
+                double d = (double) pred[i][s] - truth[i][s];
+                sum[s] += squared ? d * d : Math.abs(d);
+            }
+        }
+        for (int s = 0; s < k; s++) {
+            sum[s] /= truth.length;
+        }
+        return sum;
+    }
+
+    /**
+     * Errors per horizon step of one or more forecasters on the same true values, next to the
+     * overall figure: one row per step ("1" to "K") and a last row "all" (every step together,
+     * what {@link #rmse} and {@link #mae} give); columns {@code step}, then {@code <name> rmse} and
+     * {@code <name> mae} per forecaster, in the map's order. Plot it with
+     * {@link dev.seqlab.plot.HorizonCharts#errors(Table, String)}.
+     *
+     * @param truth true values [N][K]
+     * @param forecasts name to predictions [N][K], for example naive, seasonal naive, a run's
+     * @return the table, named "errors per horizon step"
+     */
+    public static tech.tablesaw.api.Table byStep(float[][] truth, Map<String, float[][]> forecasts) {
+        SeqLabException.check(forecasts != null && !forecasts.isEmpty(), "Name at least one forecast to measure, such as Map.of(\"naive\", series.naive(test)).");
+        SeqLabException.check(truth.length > 0, "There are no true values; measure on a part with samples.");
+        int k = truth[0].length;
+        tech.tablesaw.api.StringColumn step = tech.tablesaw.api.StringColumn.create("step");
+        for (int s = 1; s <= k; s++) {
+            step.append(String.valueOf(s));
+        }
+        step.append("all");
+        tech.tablesaw.api.Table t = tech.tablesaw.api.Table.create("errors per horizon step", step);
+        for (Map.Entry<String, float[][]> f : forecasts.entrySet()) {
+            double[] rmse = java.util.Arrays.copyOf(rmseByStep(truth, f.getValue()), k + 1);
+            rmse[k] = rmse(truth, f.getValue());
+            double[] mae = java.util.Arrays.copyOf(maeByStep(truth, f.getValue()), k + 1);
+            mae[k] = mae(truth, f.getValue());
+            t.addColumns(tech.tablesaw.api.DoubleColumn.create(f.getKey() + " rmse", rmse),
+                    tech.tablesaw.api.DoubleColumn.create(f.getKey() + " mae", mae));
+        }
+        return t;
+    }
+
+    /**
      * Mean cross-entropy (natural log) of the true classes under predicted probabilities.
      * Probabilities are floored at 1e-12 so a confident mistake costs a large finite amount.
      *

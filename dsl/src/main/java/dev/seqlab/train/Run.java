@@ -151,6 +151,45 @@ public final class Run implements AutoCloseable {
         return Checkpoint.load(java.nio.file.Path.of(dir), data);
     }
 
+    /**
+     * Writes the weights to a NumPy {@code .npz} file under PyTorch's {@code state_dict} names
+     * ({@code weight_ih_l0}, ... ; the table is in docs/weights.md and {@link Weights#table}).
+     *
+     * @param file the file, for example "weights.npz"
+     * @return the file written
+     */
+    public java.nio.file.Path exportWeights(String file) {
+        checkOpen();
+        return Weights.export(network, manager, java.nio.file.Path.of(file));
+    }
+
+    /**
+     * Builds the experiment's stack for its data and loads its weights from a {@code .npz} file,
+     * for example a PyTorch {@code state_dict} saved with {@code numpy.savez} under the names of
+     * docs/weights.md, without training. The run has no history; its test metrics are computed
+     * with the loaded weights.
+     *
+     * @param experiment the stack and data (its optimiser settings are not used)
+     * @param file the {@code .npz} file
+     * @return the run
+     */
+    public static Run importWeights(Experiment experiment, String file) {
+        SeqLabException.check(experiment != null, "Pass the Experiment whose stack and data the weights belong to.");
+        SequenceData data = experiment.data();
+        Network net = experiment.stack().build(data.spec());
+        NDManager manager = dev.seqlab.runtime.Torch.engine().newBaseManager();
+        try {
+            net.initialize(manager);
+            Weights.load(net, manager, java.nio.file.Path.of(file));
+            Table history = new History(net.depth(), false, EpochMetric.name(data.spec().task()).substring("val_".length())).table();
+            return finish(experiment, net, manager, new ParameterStore(manager, false), history, 0, "weights imported from " + file, 0,
+                    dev.seqlab.runtime.Torch.threads());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     static void setLast(Run run) {
         last = run;
     }
@@ -345,6 +384,21 @@ public final class Run implements AutoCloseable {
      * @return the prompt followed by the generated text
      */
     public String generate(String prompt, int length, double temperature) {
+        return generate(prompt, length, temperature, seed());
+    }
+
+    /**
+     * Generates text as {@link #generate(String, int, double)} with a sampling seed of your
+     * choice: the same seed gives the same text, so samples at several temperatures are
+     * independent draws when each gets its own seed and comparable draws when they share one.
+     *
+     * @param prompt the start of the text
+     * @param length how many tokens to add
+     * @param temperature above 0
+     * @param seed the seed of the sampling random numbers (not of the model, which is trained)
+     * @return the prompt followed by the generated text
+     */
+    public String generate(String prompt, int length, double temperature, long seed) {
         SeqLabException.check(network.spec().task() == Task.NEXT_TOKEN && data() instanceof Corpus,
                 "Only a language model trained on a Corpus generates text; train one with Corpus.text(...) and a next-token head.");
         SeqLabException.check(temperature > 0 && Double.isFinite(temperature), "Temperature %s is not above 0; use a value such as 0.8.", temperature);
@@ -356,7 +410,7 @@ public final class Run implements AutoCloseable {
             context.add(id);
         }
         SeqLabException.check(!context.isEmpty(), "The prompt is empty; start with at least one character or word.");
-        java.util.Random random = new java.util.Random(seed());
+        java.util.Random random = new java.util.Random(seed);
         int window = network.spec().timeSteps();
         int[] out = new int[length];
         for (int i = 0; i < length; i++) {

@@ -41,6 +41,9 @@ public interface TrainingListener {
     /** Factories whose listeners join every experiment started in this JVM (the kernel's live progress). */
     List<Supplier<TrainingListener>> GLOBAL = new CopyOnWriteArrayList<>();
 
+    /** Threads whose trainings get no global listeners: a sweep's trials, which share one sweep display. */
+    java.util.Set<Thread> QUIET = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /**
      * Returns fresh listeners from the global factories.
      *
@@ -48,6 +51,9 @@ public interface TrainingListener {
      */
     static List<TrainingListener> globals() {
         List<TrainingListener> out = new ArrayList<>();
+        if (QUIET.contains(Thread.currentThread())) {
+            return out;
+        }
         for (Supplier<TrainingListener> s : GLOBAL) {
             out.add(s.get());
         }

@@ -34,7 +34,10 @@ final class TrainingLoop {
     TrainingLoop(Experiment exp) {
         this.exp = exp;
         listeners.addAll(exp.listeners());
-        listeners.addAll(TrainingListener.globals());
+        listeners.add(new LossExplosionWarning(() -> System.err));
+        if (!Quietly.active()) {
+            listeners.addAll(TrainingListener.globals());
+        }
     }
 
     Run run() {

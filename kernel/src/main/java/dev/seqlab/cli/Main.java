@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Deep recurrent sequence experiments in Java notebooks.",
-        subcommands = {DoctorCommand.class, DemoCommand.class, InstallCommand.class, KernelCommand.class, RunCommand.class,
+        subcommands = {DoctorCommand.class, DemoCommand.class, InstallCommand.class, KernelCommand.class, RunCommand.class, SweepCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
@@ -17,13 +18,21 @@ import jdk.jshell.spi.ExecutionEnv;
  *
  * <p>{@link #stop()} first interrupts the cell thread (a training loop checks the flag and ends
  * cleanly) and, if it is still running after a grace period, stops it with {@code Thread.stop},
- * which ends even {@code while (true) {}} on JDK 17.
+ * which ends even {@code while (true) {}} on JDK 17. Code that catches {@code Throwable} in a loop
+ * swallows both; after about three seconds of trying, the cell is given up: its thread is left to
+ * run in the background at the lowest priority, the cell ends with an error that says so, and
+ * the session goes on answering (before, the kernel waited for that thread forever, and
+ * {@code seqlab run --timeout} never ended).
  */
 final class CellExecutionControl extends DirectExecutionControl {
 
     private static final ThreadGroup GROUP = new ThreadGroup("seqlab-cells");
 
     private final AtomicReference<Thread> running = new AtomicReference<>();
+    /** Counted down when the running snippet's thread ends, or when it is given up. */
+    private volatile CountDownLatch released;
+    /** Set when the running snippet's thread could not be stopped and was left behind. */
+    private volatile boolean abandoned;
     private volatile Object lastValue;
     private volatile boolean stopped;
     private volatile Throwable lastFailure;
@@ -70,6 +79,45 @@ final class CellExecutionControl extends DirectExecutionControl {
         return ""; // the caller wants the object; its toString (an NDArray's contents) is not needed
     }
 
+    /** The exit call that made the last refused class be refused ({@link ExitCalls}), or null. */
+    private volatile String refusedExit;
+
+    /**
+     * Loads a snippet's classes unless one of them calls {@code System.exit} or
+     * {@code Runtime.exit/halt}: such a class is refused before anything of it runs, and
+     * {@link #takeRefusedExit()} says why.
+     */
+    @Override
+    public void load(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : cbcs) {
+            String exit = ExitCalls.find(c.bytecodes());
+            if (exit != null) {
+                refusedExit = exit;
+                throw new ClassInstallException(exit + " is not allowed in a cell", new boolean[cbcs.length]);
+            }
+        }
+        super.load(cbcs);
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] cbcs) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : cbcs) {
+            String exit = ExitCalls.find(c.bytecodes());
+            if (exit != null) {
+                refusedExit = exit;
+                throw new ClassInstallException(exit + " is not allowed in a cell", new boolean[cbcs.length]);
+            }
+        }
+        super.redefine(cbcs);
+    }
+
+    /** @return the exit call of a class refused since the last call (then forgotten), or null */
+    String takeRefusedExit() {
+        String e = refusedExit;
+        refusedExit = null;
+        return e;
+    }
+
     /** @return the exception the last snippet threw (the real object, not JShell's copy), or null */
     Throwable lastFailure() {
         return lastFailure;
@@ -110,6 +158,7 @@ final class CellExecutionControl extends DirectExecutionControl {
 
     /** Forgets the last value and stop flags before a new cell. */
     synchronized void reset() {
+        refusedExit = null;
         lastValue = null;
         stopped = false;
         pendingStop = false;
@@ -127,6 +176,7 @@ final class CellExecutionControl extends DirectExecutionControl {
         lastClass = doitMethod.getDeclaringClass();
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
         Thread thread = new Thread(GROUP, () -> {
             try {
                 value.set(doitMethod.invoke(null));
@@ -136,6 +186,8 @@ final class CellExecutionControl extends DirectExecutionControl {
                 failure.set(e);
             } catch (Throwable e) {
                 failure.set(e);
+            } finally {
+                done.countDown();
             }
         }, "seqlab-cell");
         thread.setDaemon(true);
@@ -146,13 +198,20 @@ final class CellExecutionControl extends DirectExecutionControl {
                 stopped = true;
                 throw new ExecutionControl.StoppedException();
             }
+            abandoned = false;
+            released = done;
             running.set(thread);
         }
         thread.start();
         try {
-            thread.join();
+            done.await();
         } finally {
             running.set(null);
+        }
+        if (abandoned) {
+            lastFailure = new CellNotStoppedException();
+            stopped = true;
+            throw new ExecutionControl.StoppedException();
         }
         Throwable t = failure.get();
         if (t instanceof ThreadDeath || (stopped && t != null)) {
@@ -200,7 +259,7 @@ final class CellExecutionControl extends DirectExecutionControl {
             try {
                 t.stop();
             } catch (UnsupportedOperationException e) {
-                return; // JDK 20+: Thread.stop is gone; the interrupt is all we can do.
+                break; // JDK 20+: Thread.stop is gone; the interrupt was all we could do.
             }
             try {
                 t.join(100);
@@ -209,11 +268,35 @@ final class CellExecutionControl extends DirectExecutionControl {
                 return;
             }
         }
+        if (t.isAlive()) {
+            abandon(t);
+        }
+    }
+
+    /** Gives up a cell thread that survived every stop: the snippet's caller stops waiting for it. */
+    private synchronized void abandon(Thread t) {
+        if (running.get() != t) {
+            return; // it ended, or was already given up, meanwhile
+        }
+        abandoned = true;
+        t.setPriority(Thread.MIN_PRIORITY);
+        t.setName("seqlab-cell-not-stopped");
+        released.countDown();
     }
 
     @Override
     public void stop() {
         stopCell(300);
+    }
+
+    /** The failure of a cell whose thread could not be stopped and was left running. */
+    static final class CellNotStoppedException extends RuntimeException {
+        CellNotStoppedException() {
+            super("The cell was interrupted but could not be stopped: its code catches Throwable (or"
+                    + " ThreadDeath) and goes on, so it still runs in the background and uses CPU. The"
+                    + " session goes on and keeps its variables; restart the kernel to end that code, and"
+                    + " let InterruptedException and ThreadDeath through in loops.", null, false, false);
+        }
     }
 
     /** Creates one {@link CellExecutionControl} and remembers it. */

@@ -26,7 +26,7 @@ final class DefaultImports {
     /** Imports tried at session start; those whose package is not on the class path are dropped. */
     static final List<String> TRIED = List.of(
             "java.util.*", "java.util.stream.*", "java.nio.file.*",
-            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*", "dev.seqlab.seq2seq.*",
+            "dev.seqlab.*", "dev.seqlab.data.*", "dev.seqlab.model.*", "dev.seqlab.train.*", "dev.seqlab.plot.*", "dev.seqlab.seq2seq.*", "dev.seqlab.sweep.*",
             "tech.tablesaw.api.*", "org.knowm.xchart.*", "static dev.seqlab.dsl.SeqLab.*");
 
     private DefaultImports() {}

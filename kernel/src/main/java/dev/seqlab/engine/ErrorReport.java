@@ -94,7 +94,8 @@ record ErrorReport(String ename, String evalue, List<String> traceback) {
                 return seqlab(s);
             }
         }
-        String msg = "The cell was interrupted.";
+        String msg = failure instanceof CellExecutionControl.CellNotStoppedException n ? n.getMessage()
+                : "The cell was interrupted.";
         return new ErrorReport("InterruptedException", msg, List.of(RED + "InterruptedException" + RESET + ": " + msg));
     }
 

@@ -6,6 +6,7 @@ import dev.seqlab.render.Renderers;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -138,10 +139,27 @@ public final class SeqLabEngine implements AutoCloseable {
      * @return how the cell ended
      */
     public EvalResult eval(String cellCode, Outputs target) {
+        return eval(cellCode, target, () -> false);
+    }
+
+    /**
+     * Evaluates a cell as {@link #eval(String, Outputs)} does, first asking whether an interrupt
+     * meant for it came before it began (the kernel receives interrupts while a cell waits for the
+     * engine to start; {@link #interrupt()} alone finds no cell then and does nothing).
+     *
+     * @param cellCode the cell's text
+     * @param target where outputs go
+     * @param interruptedBeforeStart true when the cell was interrupted before it began
+     * @return how the cell ended
+     */
+    public EvalResult eval(String cellCode, Outputs target, BooleanSupplier interruptedBeforeStart) {
         synchronized (evalLock) {
             Outputs sink = new OrderedOutputs(target, streams);
             control.reset(); // before the cell is visible to interrupt(), so no interrupt is cleared
             CellState c = evaluator.begin(sink);
+            if (interruptedBeforeStart.getAsBoolean()) {
+                c.interrupted = true; // checked after begin(): a later interrupt finds this cell
+            }
             streams.target(target);
             Displays.begin(sink, renderers, magicContext);
             streams.captureSystem();

@@ -50,6 +50,15 @@ public final class SeqLabKernel extends BaseKernel {
     private final CompletableFuture<SeqLabEngine> engine;
     private final KernelHistory history = new KernelHistory();
     private final AtomicInteger count = new AtomicInteger(0);
+    /**
+     * Guards {@link #cellInFlight} and {@link #interruptPending}: an interrupt that comes after an
+     * execute request arrived but before its cell started (the engine still starting, the cell
+     * about to begin) is kept for that cell instead of being lost. It was lost before: the kernel
+     * only forwarded interrupts to a started engine, and the engine only to a started cell.
+     */
+    private final Object cellLock = new Object();
+    private boolean cellInFlight;
+    private boolean interruptPending;
     private boolean warming;
     private final LanguageInfo languageInfo = new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
@@ -160,6 +169,11 @@ public final class SeqLabKernel extends BaseKernel {
     }
 
     private void handleExecute(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        synchronized (cellLock) {
+            // In flight from here on, before the client can see "busy" and send an interrupt.
+            cellInFlight = true;
+            interruptPending = false;
+        }
         ExecuteRequest request = message.getContent();
         boolean silent = request.isSilent();
         boolean store = request.shouldStoreHistory() && !silent;
@@ -171,11 +185,16 @@ public final class SeqLabKernel extends BaseKernel {
         Outputs sink = silent ? Outputs.NONE : new IOPubOutputs(env, n);
         EvalResult r;
         try {
-            r = engine().eval(request.getCode(), sink);
+            r = engine().eval(request.getCode(), sink, this::interruptedBeforeStart);
         } catch (RuntimeException e) {
             LOG.severe("Evaluation failed inside the kernel: " + e);
             sink.error("KernelError", String.valueOf(e.getMessage()), List.of("KernelError: " + e.getMessage()));
             r = new EvalResult(EvalResult.Status.ERROR, null, "KernelError", String.valueOf(e.getMessage()), List.of());
+        } finally {
+            synchronized (cellLock) {
+                cellInFlight = false;
+                interruptPending = false;
+            }
         }
         if (store) {
             history.add(n, request.getCode(), r.value() == null ? "" : String.valueOf(r.value().get("text/plain")));
@@ -242,8 +261,26 @@ public final class SeqLabKernel extends BaseKernel {
         };
     }
 
+    /** @return whether an interrupt came for the cell in flight before it started */
+    private boolean interruptedBeforeStart() {
+        synchronized (cellLock) {
+            return interruptPending;
+        }
+    }
+
+    /**
+     * Stops the cell in flight. The pending flag is set first, so that whatever the order of the
+     * two threads, the cell either sees the flag when it starts or is running when the engine's
+     * interrupt looks for it. An interrupt while no cell is in flight does nothing.
+     */
     @Override
     public void interrupt() {
+        synchronized (cellLock) {
+            if (!cellInFlight) {
+                return;
+            }
+            interruptPending = true;
+        }
         if (engine.isDone() && !engine.isCompletedExceptionally()) {
             engine.join().interrupt();
         }

@@ -69,6 +69,11 @@ public final class Notebook {
      * @throws BadInputException when the text is not JSON or not an nbformat 4 notebook
      */
     public static Notebook parse(String json, String name) {
+        if (json.isBlank()) {
+            // Gson reads an empty text as JSON null, which was then called "JSON but not a notebook".
+            throw new BadInputException("Notebook " + name + " is empty (" + (json.isEmpty() ? "0 bytes" : "only white space")
+                    + "); give a saved .ipynb file.");
+        }
         JsonElement tree;
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
@@ -104,11 +109,42 @@ public final class Notebook {
                 throw new BadInputException("Notebook " + name + " has a cell without a 'cell_type', so it is not a valid nbformat 4 notebook.");
             }
             JsonObject cell = c.getAsJsonObject();
+            if (!isText(cell.get("source"))) {
+                // Read as text later, an object or a number ended the run with a Java stack trace.
+                throw new BadInputException("Notebook " + name + " has a cell (cell " + (cellIndex(o, c) + 1)
+                        + ") whose 'source' is not text (a string or a list of strings), so the file is damaged; save it again from Jupyter.");
+            }
             if (!cell.has("metadata") || !cell.get("metadata").isJsonObject()) {
                 cell.add("metadata", new JsonObject());
             }
         }
         return new Notebook(o);
+    }
+
+    /** @return whether a multi-line field is absent, null, a string, or a list of strings */
+    private static boolean isText(JsonElement e) {
+        if (e == null || e.isJsonNull() || e.isJsonPrimitive() && e.getAsJsonPrimitive().isString()) {
+            return true;
+        }
+        if (!e.isJsonArray()) {
+            return false;
+        }
+        for (JsonElement line : e.getAsJsonArray()) {
+            if (!line.isJsonPrimitive() || !line.getAsJsonPrimitive().isString()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int cellIndex(JsonObject nb, JsonElement cell) {
+        JsonArray cells = nb.getAsJsonArray("cells");
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i) == cell) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -69,6 +69,7 @@ public final class NotebookRunner {
         Instant start = Instant.now();
         Notebook nb = Notebook.read(options.input());
         checkLanguage(nb, options.input());
+        OutputLocation.check(options.output());
         Injector.Placement placement = Injector.inject(nb, options.parameters());
         if (placement.warning() != null) {
             console.println("seqlab run: warning: " + placement.warning());
@@ -106,9 +107,11 @@ public final class NotebookRunner {
             loopCells.add(new CellLoop.Cell(Notebook.source(cells.get(index).getAsJsonObject()), index + 1, 0, "cell " + (index + 1)));
         }
         RunReport loop = null;
+        String rescued = null;
         SeqLabEngine engine = null;
         HeadlessProgress.target(console);
         try {
+            RecordedValues.clear(); // record("name", value) values of this run only
             engine = engines.get();
             loop = new CellLoop(console, options.timeout(), options.allowErrors())
                     .run(engine, loopCells, new NotebookCells(cells, options.logOutput() ? console : null));
@@ -126,6 +129,7 @@ public final class NotebookRunner {
             meta.addProperty("duration_s", round(total));
             meta.addProperty("status", status);
             meta.addProperty("java_version", Runtime.version().toString());
+            meta.add(RecordedValues.KEY, RecordedValues.json());
             if (failure != null) {
                 JsonObject err = new JsonObject();
                 err.addProperty("cell", loop == null ? 0 : loop.failedCell());
@@ -138,9 +142,13 @@ public final class NotebookRunner {
             paper.addProperty("end_time", end.toString());
             paper.addProperty("duration", round(total));
             paper.addProperty("exception", failure != null);
-            nb.write(options.output());
+            rescued = OutputLocation.write(nb, options.input(), options.output(), console);
         }
         double total = seconds(t0);
+        if (rescued != null) {
+            // The results are safe, but not where they were asked for: a failed run for scripts and CI.
+            return new RunReport(1, loop.cellsRun(), loop.failedCell(), loop.message() == null ? rescued : loop.message() + " " + rescued, total);
+        }
         String failure = loop.message();
         console.printf(Locale.ROOT, "seqlab run: wrote %s (%s, %d cells run, %.1f s)%n", options.output(),
                 failure == null ? "ok" : loop.exitCode() == 0 ? "with errors" : "stopped at cell " + loop.failedCell(),

@@ -331,7 +331,10 @@ public final class Parameters {
                         long l = d.longValueExact();
                         return new Param(name, "long", l + "L", new JsonPrimitive(l));
                     } catch (ArithmeticException e2) {
-                        // too big for long: a double
+                        // Made a double before, silently losing digits (and the notebook's long
+                        // then failed to compile against it, or worse, a double one took it).
+                        throw new BadInputException("Parameter '" + name + "' is " + raw + ", a whole number too big for a long (at most "
+                                + Long.MAX_VALUE + "); give a smaller number, or write it as a decimal such as 1.0e22 if a double is meant.");
                     }
                 }
             }

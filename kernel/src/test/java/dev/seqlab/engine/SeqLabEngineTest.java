@@ -221,6 +221,57 @@ class SeqLabEngineTest {
     }
 
     @Test
+    void interruptOfALoopThatSwallowsThrowableEndsTheCellWithinSecondsAndSaysSo() throws Exception {
+        // Before: Thread.stop's ThreadDeath was swallowed like the interrupt, the cell never ended
+        // and the kernel (or `seqlab run --timeout`) waited for it forever.
+        run("int kept = 5;");
+        RecordingOutputs out = new RecordingOutputs();
+        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
+                "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }", out));
+        Thread.sleep(500);
+        long t0 = System.nanoTime();
+        engine.interrupt();
+        EvalResult r = f.get(10, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(EvalResult.Status.INTERRUPTED, r.status());
+        assertTrue(r.evalue().contains("could not be stopped") && r.evalue().contains("restart the kernel"), r.evalue());
+        assertTrue(seconds < 6, "took " + seconds + " s");
+        assertEquals("6", run("kept + 1").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
+    void interruptThatCameBeforeTheCellBeganStopsItBeforeAnythingRuns() {
+        run("int before = 1;");
+        EvalResult r = engine.eval("before = 2;\nwhile (true) { }", new RecordingOutputs(), () -> true);
+        assertEquals(EvalResult.Status.INTERRUPTED, r.status());
+        assertEquals("1", run("before").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
+    void aCommentBeforeAnImportKeepsEveryVariableOfTheSession() {
+        // Before: every object variable was null after this cell (JShell re-declared them all).
+        run("var kept = new java.util.ArrayList<String>(java.util.List.of(\"a\", \"b\"));\nString word = \"x\";");
+        RecordingOutputs imp = run("// helpers\nimport java.util.concurrent.*;");
+        assertTrue(imp.of("error").isEmpty(), imp.toString());
+        assertEquals("2 x", run("kept.size() + \" \" + word").of("result").get(0).bundle().get("text/plain"));
+        assertEquals("0", run("new ConcurrentHashMap<String, Integer>().size()").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
+    void exitCallsAreRefusedBeforeTheyRunAndTheSessionGoesOn() {
+        // Before: System.exit ended this JVM (the kernel, with every variable of the session).
+        run("int stays = 9;");
+        for (String code : List.of("System.exit(0);", "Runtime.getRuntime().halt(1);",
+                "void quit() { Runtime.getRuntime().exit(2); }", "java.util.function.IntConsumer bye = System::exit;")) {
+            EvalResult r = engine.eval(code, new RecordingOutputs());
+            assertEquals("ExitNotAllowed", r.ename(), code + ": " + r.evalue());
+            assertTrue(r.evalue().contains("is not allowed in a cell") && r.evalue().contains("restart or shut down"), r.evalue());
+        }
+        assertEquals("CompileError", engine.eval("quit();", new RecordingOutputs()).ename(), "a refused method is not left declared");
+        assertEquals("10", run("stays + 1").of("result").get(0).bundle().get("text/plain"));
+    }
+
+    @Test
     void interruptLetsCooperativeCodeEndCleanly() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(

@@ -3,6 +3,7 @@ package dev.seqlab.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -193,6 +194,81 @@ class NotebookRunnerTest {
         Path next = write("after.ipynb", "c > 0");
         RunReport ok = run(RunOptions.of(next).timeout(Duration.ofSeconds(5)));
         assertEquals(0, ok.exitCode(), console());
+    }
+
+    @Test
+    void timeoutEndsALoopThatSwallowsThrowableAndTheNotebookIsWritten() throws Exception {
+        // Before: `seqlab run --timeout 2` ran forever on this cell and wrote nothing.
+        Path in = write("swallow.ipynb", "int done = 1;", "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }", "done");
+        long t0 = System.nanoTime();
+        RunReport r = run(RunOptions.of(in).timeout(Duration.ofMillis(1000)));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertEquals(1, r.exitCode());
+        assertTrue(secs < 10, "stopped after " + secs + " s");
+        Notebook nb = Notebook.read(dir.resolve("swallow.out.ipynb"));
+        assertEquals("timeout", cell(nb, 1).getAsJsonObject("metadata").getAsJsonObject("seqlab").get("status").getAsString());
+        assertTrue(cell(nb, 1).getAsJsonArray("outputs").toString().contains("could not be stopped"), cell(nb, 1).toString());
+    }
+
+    @Test
+    void aCommentBeforeAnImportKeepsTheRunsVariables() throws Exception {
+        Path in = write("imports.ipynb", "var names = new java.util.ArrayList<String>(java.util.List.of(\"a\"));",
+                "// helpers\nimport java.util.concurrent.*;", "System.out.println(names.size());");
+        RunReport r = run(RunOptions.of(in));
+        assertEquals(0, r.exitCode(), console());
+        Notebook nb = Notebook.read(dir.resolve("imports.out.ipynb"));
+        assertEquals("1\n", cell(nb, 2).getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonArray("text").get(0).getAsString());
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenIsRefusedBeforeAnyCellRuns() throws Exception {
+        // Before: every cell ran, then the write failed and all results were lost.
+        Path marker = dir.resolve("ran.txt");
+        Path in = write("unwritable.ipynb", "Files.writeString(Path.of(\"" + marker + "\"), \"ran\");");
+        Path notAFolder = Files.writeString(dir.resolve("plain-file.txt"), "user's file");
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> run(RunOptions.of(in).output(notAFolder.resolve("out.ipynb"))));
+        assertTrue(e.getMessage().contains("is a file, not a folder") && e.getMessage().contains("-o"), e.getMessage());
+        assertFalse(Files.exists(marker), "a cell ran before the output was checked");
+        assertEquals("user's file", Files.readString(notAFolder));
+    }
+
+    @Test
+    void aWriteThatFailsAfterTheRunSavesTheNotebookNextToTheInputAndSaysWhere() throws Exception {
+        // The output folder is fine when the run starts and gone (a file in its place) when it ends.
+        Path outDir = Files.createDirectories(dir.resolve("vanishing"));
+        Path in = write("rescue.ipynb", "int answer = 42;",
+                "Files.delete(Path.of(\"" + outDir + "\"));\nFiles.writeString(Path.of(\"" + outDir + "\"), \"now a file\");",
+                "System.out.println(answer);");
+        RunReport r = run(RunOptions.of(in).output(outDir.resolve("out.ipynb")));
+        assertEquals(1, r.exitCode(), console());
+        assertTrue(r.message().contains("could not write") && r.message().contains("saved to"), r.message());
+        List<Path> rescued;
+        try (var files = Files.list(dir)) {
+            rescued = files.filter(p -> p.getFileName().toString().startsWith("rescue.rescued-")).toList();
+        }
+        assertEquals(1, rescued.size(), console());
+        assertTrue(r.message().contains(rescued.get(0).toString()), r.message());
+        NbValidator.validate(rescued.get(0));
+        Notebook nb = Notebook.read(rescued.get(0));
+        assertEquals("42\n", cell(nb, 2).getAsJsonArray("outputs").get(0).getAsJsonObject().getAsJsonArray("text").get(0).getAsString());
+        assertEquals("now a file", Files.readString(outDir));
+    }
+
+    @Test
+    void anOutputNotebookKeepsItsModeAndASymlinkedOutputWritesItsTarget() throws Exception {
+        Path in = write("modes.ipynb", "1 + 1");
+        Path out = dir.resolve("modes.out.ipynb");
+        Files.writeString(out, "{}");
+        Files.setPosixFilePermissions(out, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        assertEquals(0, run(RunOptions.of(in).output(out)).exitCode(), console());
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        Path target = Files.createDirectories(dir.resolve("real")).resolve("target.ipynb");
+        Files.writeString(target, "{}");
+        Path link = Files.createSymbolicLink(dir.resolve("link.ipynb"), target);
+        assertEquals(0, run(RunOptions.of(in).output(link)).exitCode(), console());
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a file");
+        assertTrue(Files.readString(target).contains("\"execution_count\": 1"), Files.readString(target));
     }
 
     @Test

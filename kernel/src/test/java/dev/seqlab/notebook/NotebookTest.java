@@ -63,5 +63,15 @@ class NotebookTest {
         Files.writeString(other, "[1, 2]");
         assertEquals("Notebook " + other + " is JSON but not a Jupyter notebook (it has no 'nbformat' and no 'cells'); give an .ipynb file.",
                 assertThrows(BadInputException.class, () -> Notebook.read(other)).getMessage());
+        // Before: an empty file was "JSON but not a notebook", and an object as a cell's source
+        // ended the run with a Java stack trace when the cell was read.
+        Path empty = Files.writeString(dir.resolve("empty.ipynb"), "");
+        assertEquals("Notebook " + empty + " is empty (0 bytes); give a saved .ipynb file.",
+                assertThrows(BadInputException.class, () -> Notebook.read(empty)).getMessage());
+        Path objectSource = Files.writeString(dir.resolve("object-source.ipynb"), "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, "
+                + "\"cells\": [{\"cell_type\": \"markdown\", \"source\": \"ok\"}, {\"cell_type\": \"code\", \"source\": {\"a\": 1}}]}");
+        assertEquals("Notebook " + objectSource + " has a cell (cell 2) whose 'source' is not text (a string or a list of strings), "
+                + "so the file is damaged; save it again from Jupyter.",
+                assertThrows(BadInputException.class, () -> Notebook.read(objectSource)).getMessage());
     }
 }

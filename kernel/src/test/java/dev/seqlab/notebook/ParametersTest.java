@@ -18,13 +18,21 @@ class ParametersTest {
     }
 
     @Test
+    void aWholeNumberTooBigForALongIsRefusedNotMadeADouble() {
+        // Before: 99999999999999999999999 became the double 1.0E23, silently losing digits.
+        BadInputException e = assertThrows(BadInputException.class, () -> decl("n", "99999999999999999999999"));
+        assertEquals("Parameter 'n' is 99999999999999999999999, a whole number too big for a long (at most 9223372036854775807); "
+                + "give a smaller number, or write it as a decimal such as 1.0e22 if a double is meant.", e.getMessage());
+    }
+
+    @Test
     void scalarsAreTypedFromTheirText() {
         assertEquals("int epochs = 5;", decl("epochs", "5"));
         assertEquals("int delta = -3;", decl("delta", "-3"));
         assertEquals("long big = 5000000000L;", decl("big", "5000000000"));
         assertEquals("double rate = 0.001;", decl("rate", "1e-3"));
         assertEquals("double half = 0.5;", decl("half", "0.5"));
-        assertEquals("double huge = 1.0E20;", decl("huge", "100000000000000000000"));
+        assertEquals("double huge = 1.0E20;", decl("huge", "1.0e20"));
         assertEquals("boolean deep = true;", decl("deep", "true"));
         assertEquals("boolean off = false;", decl("off", "false"));
         assertEquals("String cell = \"lstm\";", decl("cell", "lstm"));

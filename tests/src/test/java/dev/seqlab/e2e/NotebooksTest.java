@@ -69,17 +69,25 @@ class NotebooksTest {
 
     static Stream<Case> notebooks() {
         return Stream.of(
-                new Case("01-forecasting", List.of("EPOCHS", "5", "SUN_EPOCHS", "1"), r -> {
+                new Case("01-forecasting", List.of("EPOCHS", "5", "SUN_EPOCHS", "1", "SEEDS", "2"), r -> {
                     for (String k : List.of("air_naive_rmse", "air_drift_rmse", "air_levels_naive_rmse", "air_levels_lstm_rmse",
-                            "air_shallow_lstm_rmse", "air_deep_lstm_rmse", "air_gru_rmse")) {
+                            "air_shallow_lstm_rmse", "air_deep_lstm_rmse", "air_gru_rmse", "air_seasonal_naive_rmse", "multi_lstm_rmse",
+                            "multi_lstm_step1_rmse", "multi_lstm_last_step_rmse")) {
                         between(r, k, 1, 500);
+                    }
+                    // Seasonal naive does not depend on training either (hand-checked rule, Series.seasonalNaive).
+                    between(r, "air_seasonal_naive_rmse", 51.0, 52.5);
+                    between(r, "multi_seasonal_naive_rmse", 53.5, 54.5);
+                    // Every network's mean lies inside its 95% interval over the seeds.
+                    for (String k : List.of("air_levels_lstm", "air_shallow_lstm", "air_deep_lstm", "air_gru", "multi_lstm")) {
+                        assertTrue(r.get(k + "_rmse_lo") <= r.get(k + "_rmse") && r.get(k + "_rmse") <= r.get(k + "_rmse_hi"), k + ": " + r);
                     }
                     between(r, "sun_naive_rmse", 1, 200);
                     between(r, "sun_gru_rmse", 1, 200);
                     // The naive forecast does not depend on training: its value is known exactly.
                     between(r, "air_naive_rmse", 53.0, 54.5);
                 }),
-                new Case("02-gradients", List.of("EPOCHS", "1", "STRIDE", "8"), r -> {
+                new Case("02-gradients", List.of("EPOCHS", "1", "STRIDE", "8", "REPLICATES", "2"), r -> {
                     for (String k : List.of("average_rmse", "rnn_rmse", "lstm_rmse", "gru_rmse")) {
                         between(r, k, 1, 300);
                     }
@@ -89,7 +97,7 @@ class NotebooksTest {
                     }
                     assertTrue(r.containsKey("unclipped_max_grad_norm"), r.toString());
                 }),
-                new Case("03-depth", List.of("MAX_DEPTH", "2", "EPOCHS", "3", "OVERFIT_EPOCHS", "3"), r -> {
+                new Case("03-depth", List.of("MAX_DEPTH", "2", "EPOCHS", "3", "OVERFIT_EPOCHS", "3", "REPLICATES", "2"), r -> {
                     for (String k : List.of("plain_1_rmse", "remedied_1_rmse", "plain_2_rmse", "remedied_2_rmse", "naive_rmse")) {
                         between(r, k, 1, 500);
                     }
@@ -98,6 +106,8 @@ class NotebooksTest {
                     between(r, "plain_1_seconds", 0, 300);
                     between(r, "gap_no_dropout", -100, 100);
                     between(r, "gap_dropout", -100, 100);
+                    assertTrue(r.get("replicates") >= 2, r.toString()); // the quick run and the committed one (5 seeds)
+                    assertTrue(r.get("depth_diff_low") <= r.get("depth_diff_high"), r.toString());
                 }),
                 new Case("04-sentiment", List.of("EPOCHS", "2"), r -> {
                     between(r, "accuracy", 0.5, 1);
@@ -120,7 +130,7 @@ class NotebooksTest {
                         between(r, g + "_later", 0, 1);
                     }
                 }),
-                new Case("07-stocks", List.of("EPOCHS", "2"), r -> {
+                new Case("07-stocks", List.of("EPOCHS", "2", "REPLICATES", "2"), r -> {
                     for (String k : List.of("naive_rmse", "drift_rmse", "lstm_dax_rmse", "lstm_four_rmse")) {
                         between(r, k, 1, 2000);
                     }
@@ -219,6 +229,17 @@ class NotebooksTest {
                 assertTrue(r.get("air_levels_lstm_rmse") > r.get("air_levels_naive_rmse"), "levels trap: " + r);
                 assertTrue(r.get("air_deep_lstm_rmse") < r.get("air_naive_rmse"), "the deep LSTM beats naive: " + r);
                 assertTrue(allText(json).contains("it does not beat the naive forecast"), "the printed levels verdict");
+                // Verdicts rest on the intervals over the seeds, and the printed ones follow from the printed numbers.
+                assertTrue(r.get("seeds") >= 3, "committed with several seeds: " + r);
+                String text = allText(json);
+                for (String[] m : new String[][] {{"shallow LSTM ", "air_shallow_lstm"}, {"deep LSTM ", "air_deep_lstm"}, {"GRU ", "air_gru"}}) {
+                    String line = text.lines().filter(l -> l.startsWith(m[0]) && l.contains("test RMSE") && l.contains("interval"))
+                            .findFirst().orElseThrow(() -> new AssertionError("no verdict line for " + m[0] + " in " + text));
+                    assertTrue(line.contains(verdict(r, m[1], r.get("air_naive_rmse"), "naive")), line + " / " + r);
+                    assertTrue(line.contains(verdict(r, m[1], r.get("air_seasonal_naive_rmse"), "seasonal naive")), line + " / " + r);
+                }
+                assertTrue(text.contains("All 6 steps: LSTM test RMSE") && text.contains(verdict(r, "multi_lstm", r.get("multi_seasonal_naive_rmse"),
+                        "seasonal naive")), text);
             }
             case "02-gradients" -> {
                 // Prose: a model that remembers nothing can do no better than the average; gated cells carry the memory.
@@ -226,19 +247,34 @@ class NotebooksTest {
                 assertTrue(r.get("lstm_rmse") < r.get("rnn_rmse") && r.get("gru_rmse") < r.get("rnn_rmse"), r.toString());
                 // Prose: gated cells keep the gradient alive towards the window's first step.
                 assertTrue(r.get("lstm_reach_first") > r.get("rnn_reach_first") && r.get("gru_reach_first") > r.get("rnn_reach_first"), r.toString());
-                // The printed clipping verdict follows from the numbers.
-                assertTrue(allText(json).contains(String.format("Here clipping %s the largest gradient norm and %s the test error.",
-                        r.get("clipped_max_grad_norm") < r.get("unclipped_max_grad_norm") ? "lowered" : "did not lower",
-                        r.get("clipped_rmse") < r.get("unclipped_rmse") ? "lowered" : "did not lower")), allText(json));
+                // The printed clipping verdicts follow from the intervals of the paired differences over the seeds.
+                int n = r.get("replicates").intValue();
+                String text = allText(json);
+                String norms = r.get("clip_norm_diff_high") < 0 ? "clipNorm=1 has a lower largest epoch-mean gradient norm than clipNorm=off"
+                        : r.get("clip_norm_diff_low") > 0 ? "clipNorm=1 has a higher largest epoch-mean gradient norm than clipNorm=off"
+                        : "clipNorm=1 against clipNorm=off, largest epoch-mean gradient norm: no difference detectable with " + n + " seeds";
+                assertTrue(text.contains(norms), norms + " in " + text);
+                String errors = r.get("clip_rmse_diff_high") < 0 ? "clipNorm=1 has a lower test RMSE than clipNorm=off"
+                        : r.get("clip_rmse_diff_low") > 0 ? "clipNorm=1 has a higher test RMSE than clipNorm=off"
+                        : "clipNorm=1 against clipNorm=off, test RMSE: no difference detectable with " + n + " seeds";
+                assertTrue(text.contains(errors), errors + " in " + text);
             }
             case "03-depth" -> {
-                // Prose: depth costs parameters and time (measured), and the printed verdicts follow from the numbers.
-                assertTrue(r.get("plain_8_parameters") > r.get("plain_4_parameters") && r.get("plain_4_parameters") > r.get("plain_1_parameters"), r.toString());
-                assertTrue(r.get("plain_8_seconds") > r.get("plain_1_seconds"), "eight layers train slower than one: " + r);
+                // Prose: depth costs parameters and time (medians over seeds), and a verdict is printed only when the
+                // interval of the paired difference excludes zero; otherwise "no difference detectable with N seeds".
+                assertTrue(r.get("plain_4_parameters") > r.get("plain_2_parameters") && r.get("plain_2_parameters") > r.get("plain_1_parameters"), r.toString());
+                assertTrue(r.get("plain_4_seconds") > r.get("plain_1_seconds"), "four layers train slower than one: " + r);
                 String text = allText(json);
-                assertTrue(text.contains(r.get("gap_dropout") < r.get("gap_no_dropout") ? "dropout narrowed the gap" : "dropout did not narrow the gap"), text);
-                assertTrue(text.contains(r.get("plain_8_rmse") < r.get("plain_1_rmse") ? "is more accurate than the single layer"
-                        : "is no more accurate than the single layer"), text);
+                int n = r.get("replicates").intValue();
+                assertTrue(n >= 3, "the committed run uses several seeds: " + r);
+                String depthVerdict = r.get("depth_diff_high") < 0 ? "layers=4, remedies=plain has a lower test RMSE than layers=1, remedies=plain"
+                        : r.get("depth_diff_low") > 0 ? "layers=4, remedies=plain has a higher test RMSE than layers=1, remedies=plain"
+                        : "layers=4, remedies=plain against layers=1, remedies=plain, test RMSE: no difference detectable with " + n + " seeds";
+                assertTrue(text.contains(depthVerdict), depthVerdict + " in " + text);
+                String gapVerdict = r.get("gap_diff_high") < 0 ? "dropout=0.3 has a lower last-epoch gap"
+                        : r.get("gap_diff_low") > 0 ? "dropout=0.3 has a higher last-epoch gap"
+                        : "last-epoch gap (validation - training loss): no difference detectable with " + n + " seeds";
+                assertTrue(text.contains(gapVerdict), gapVerdict + " in " + text);
             }
             case "04-sentiment" -> {
                 between(r, "accuracy", 0.7, 1);
@@ -251,10 +287,11 @@ class NotebooksTest {
             case "06-gates" -> assertTrue(r.get("lstm_rmse") < r.get("average_rmse"), "the LSTM solves the recall task: " + r);
             case "05-language-model" -> assertTrue(r.get("perplexity") < r.get("unigram_perplexity"), r.toString());
             case "07-stocks" -> {
-                // The printed verdict follows from the printed numbers: clearly better = lower RMSE than both baselines and t < -2.
+                // The printed verdict follows from the printed numbers: clearly better = the 95% interval over the seeds of
+                // the test RMSE lies below both baselines and that of the t statistic below -2.
                 double baseline = Math.min(r.get("naive_rmse"), r.get("drift_rmse"));
-                boolean clearly = r.get("lstm_dax_rmse") < baseline && r.get("lstm_dax_t") < -2
-                        || r.get("lstm_four_rmse") < baseline && r.get("lstm_four_t") < -2;
+                boolean clearly = r.get("lstm_dax_rmse_ci_high") < baseline && r.get("lstm_dax_t_ci_high") < -2
+                        || r.get("lstm_four_rmse_ci_high") < baseline && r.get("lstm_four_t_ci_high") < -2;
                 assertEquals(clearly ? 1.0 : 0.0, r.get("clearly_beats_baselines"), r.toString());
                 assertTrue(allText(json).contains(clearly ? "an LSTM clearly beats both baselines" : "neither LSTM clearly beats the naive forecast"),
                         "the printed verdict");
@@ -360,6 +397,17 @@ class NotebooksTest {
             }
         }
         assertTrue(pngs > 0, name + " shows at least one chart");
+    }
+
+    /** The notebook's verdict rule: an interval entirely below or above a baseline, else no difference detectable. */
+    private static String verdict(Map<String, Double> r, String key, double baseline, String name) {
+        if (r.get(key + "_rmse_hi") < baseline) {
+            return "it beats the " + name + " forecast";
+        }
+        if (r.get(key + "_rmse_lo") > baseline) {
+            return "it does not beat the " + name + " forecast";
+        }
+        return "no difference from the " + name + " forecast detectable with " + r.get("seeds").intValue() + " seeds";
     }
 
     /** The {@code name = value} lines printed by the notebook (its "Results" cell). */
