@@ -44,19 +44,84 @@ def _wait_reply(kc, msg_id, timeout):
             return msg
 
 
-def _round_trip(kc, timeout=60):
-    """Executes 1+1; returns ms until the reply and the idle status (read in turn: both queue up) have arrived."""
+def _round_trip(kc, timeout=60, code="1+1"):
+    """Executes a cell (1+1); returns ms until the reply and the idle status (read in turn: both queue up) have arrived."""
     t0 = time.perf_counter()
-    msg_id = kc.execute("1+1", store_history=False)
+    msg_id = kc.execute(code, store_history=False)
     reply = _wait_reply(kc, msg_id, timeout)
     if reply["content"].get("status") != "ok":
-        raise RuntimeError("1+1 failed: %s" % reply["content"])
+        raise RuntimeError("%s failed: %s" % (code, reply["content"]))
     deadline = time.monotonic() + timeout
     while True:
         msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
         if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
                 and msg["content"]["execution_state"] == "idle"):
             return (time.perf_counter() - t0) * 1e3
+
+
+# The first training cell of a fresh kernel, in each language: the DSL's quick start on the air
+# passengers series (2 epochs) and, for ipykernel, the same windows, scaling, LSTM(8) and Adam in
+# Debian's torch. Its value (the run; the last loss) is shown.
+def _train_cell(kernel_name, root):
+    csv_path = os.path.join(root, "datasets", "airpassengers.csv")
+    if kernel_name == NAME:
+        return ('Series s = Series.csv("%s", "passengers_thousands").windows(12).horizon(1).scale(Scaling.STANDARD).split(0.7, 0.15);\n'
+                'Run r = Experiment.of(Stack.lstm(8), s).adam(1e-2).epochs(2).batch(16).seed(1).train();\nr' % csv_path)
+    return ("import csv, torch\n"
+            "v = torch.tensor([float(x['passengers_thousands']) for x in csv.DictReader(open(%r))])\n"
+            "n = int(0.7 * (len(v) - 12)); m, sd = v[:n + 12].mean(), v[:n + 12].std(); z = (v - m) / sd\n"
+            "X = torch.stack([z[i:i + 12] for i in range(n)]).unsqueeze(-1); Y = z[12:12 + n].unsqueeze(-1)\n"
+            "torch.manual_seed(1); lstm = torch.nn.LSTM(1, 8, batch_first=True); head = torch.nn.Linear(8, 1)\n"
+            "opt = torch.optim.Adam(list(lstm.parameters()) + list(head.parameters()), 1e-2)\n"
+            "for epoch in range(2):\n"
+            "    for b in range(0, n, 16):\n"
+            "        opt.zero_grad(); out, _ = lstm(X[b:b + 16]); loss = torch.nn.functional.mse_loss(head(out[:, -1]), Y[b:b + 16])\n"
+            "        loss.backward(); opt.step()\n"
+            "loss.item()" % csv_path)
+
+
+def _rss_mib(km):
+    try:
+        with open("/proc/%d/status" % km.provisioner.process.pid) as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except (OSError, AttributeError):
+        pass
+    return None
+
+
+def _long(kernel_name, env, root, cells, log):
+    """A fresh kernel: start to the first training cell's result, then `cells` cells that each
+    define a new variable (`int vN = N;` / `vN = N`), each timed like a `1+1` round trip."""
+    from jupyter_client.manager import KernelManager
+    km = KernelManager(kernel_name=kernel_name)
+    t0 = time.perf_counter()
+    km.start_kernel(env=env)
+    kc = km.client()
+    kc.start_channels()
+    try:
+        _wait_reply(kc, kc.kernel_info(), 120)
+        reply = _wait_reply(kc, kc.execute(_train_cell(kernel_name, root), store_history=False), 300)
+        train_s = time.perf_counter() - t0
+        if reply["content"].get("status") != "ok":
+            raise RuntimeError("the training cell failed: %s" % reply["content"].get("evalue"))
+        for _ in range(20):
+            try:
+                _round_trip(kc, timeout=2)
+                break
+            except Exception:
+                pass
+        for _ in range(2):
+            _round_trip(kc)
+        rss0 = _rss_mib(km)
+        java = kernel_name == NAME
+        rts = [_round_trip(kc, code=("int v%d = %d;" if java else "v%d = %d") % (i, i)) for i in range(cells)]
+        rss1 = _rss_mib(km)
+        return train_s, rts, rss0, rss1
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def _one(kernel_name, env, cells, log):
@@ -118,6 +183,15 @@ def measure(root, classpath, quick=False, log=print):
                 data[k]["rts"].extend(rts)
                 log("kernel %d/%d: %s start %.2f s, first result %.2f s, 1+1 median %.2f ms" % (
                     rep + 1, starts_n, k, start, first, statistics.median(rts)))
+        long_cells = 200 if quick else 1000
+        long_rows = []
+        for label, k in kernels:
+            train_s, rts, rss0, rss1 = _long(k, env, root, long_cells, log)
+            first, last = statistics.median(rts[:100]), statistics.median(rts[-100:])
+            long_rows.append({"name": label, "train_s": train_s, "first100_ms": first, "last100_ms": last, "ratio": last / first,
+                              "rss0_mib": rss0, "rss1_mib": rss1, "cells": long_cells})
+            log("kernel: %s first training cell %.2f s after start; %d cells with new names: first 100 median %.2f ms, last 100 %.2f ms "
+                "(%.2fx), RSS %s -> %s MiB" % (k, train_s, long_cells, first, last, last / first, rss0, rss1))
         rows = []
         for label, k in kernels:
             rts = sorted(data[k]["rts"])
@@ -131,7 +205,12 @@ def measure(root, classpath, quick=False, log=print):
                   "first `kernel_info_reply`; first result = `start_kernel` to the `execute_reply` of the first `1+1` (sent right after that reply); then %d timed `1+1` cells per start after untimed ones (until IOPub delivers, then 2), each until `execute_reply` "
                   "and the kernel's `idle` status have arrived. Median start; median and p95 round trip over all cells."
                   % (starts_n, cells))
-        return {"rows": rows, "method": method}
+        long_method = ("Per kernel, one more fresh start: start to the result of a first training cell (SeqLab: the DSL's quick start, "
+                       "`Series.csv` of the air passengers, windows of 12, `Experiment.of(Stack.lstm(8), s)...epochs(2).batch(16).train()`, "
+                       "the run as its value; ipykernel: the same windows, scaling, `nn.LSTM(1, 8)`, Adam and 2 epochs in Debian's torch), "
+                       "then %d cells that each define a new variable (`int vN = N;`, in Python `vN = N`), each timed as the `1+1` round "
+                       "trip above; resident memory (VmRSS of the kernel process) after the untimed cells and after the last." % long_cells)
+        return {"rows": rows, "method": method, "long": long_rows, "long_method": long_method}
     except Exception as e:
         log("kernel: failed: %r" % e)
         return {"reason": "the measurement failed: %r" % e}

@@ -12,6 +12,7 @@ the worker and installs what is missing.
     bench/probe.py --cfg c --stacks dsl,djl,djl-dslnet,djl-dslnorms --steps 150 --rounds 5
     bench/probe.py --cfg a --op infer --stacks dsl,djl --steps 60
     bench/probe.py --cfg d --stacks djl --threads 1 --env MALLOC_ARENA_MAX=   (an empty value unsets)
+    bench/probe.py --cfg e --stacks djl@1,djl@2           (one worker, intra-op threads per request)
 
 The worker starts with the native environment of the seqlab launcher (dev.seqlab.runtime.NativeEnv)
 unless --env overrides a variable.
@@ -61,7 +62,11 @@ def main():
     try:
         for r in range(args.rounds + 1):
             for s in stacks[r % len(stacks):] + stacks[:r % len(stacks)]:
-                ans = worker.ask({"op": args.op, "cfg": cfg, "steps": args.steps, "warmup": 3, "seed": 1, "stack": s})
+                stack, _, t = s.partition("@")  # dsl@1: the DSL with one intra-op thread
+                req = {"op": args.op, "cfg": cfg, "steps": args.steps, "warmup": 3, "seed": 1, "stack": stack}
+                if t:
+                    req["threads"] = int(t)
+                ans = worker.ask(req)
                 if r > 0:
                     wall[s].append(statistics.median(ans["ms"]))
                     cpu[s].append(statistics.median(ans["cpu"]))
@@ -70,7 +75,7 @@ def main():
     print("(%s) %s %s, %d threads, %d rounds of %d; env %s" % (
         args.cfg, args.op, json.dumps(cfg), args.threads, args.rounds, args.steps,
         " ".join("%s=%s" % (k, env[k]) for k in sorted(env) if k.startswith(("OMP_WAIT", "MALLOC_", "ONEDNN_")))))
-    base = statistics.median(wall[stacks[-1] if "djl" not in stacks else "djl"])
+    base = statistics.median(wall["djl"] if "djl" in stacks else wall[stacks[-1]])
     for s in stacks:
         m = statistics.median(wall[s])
         print("%-13s median of rounds %8.2f ms (x%.3f)  rounds %s  cpu %s" % (

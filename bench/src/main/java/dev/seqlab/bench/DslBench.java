@@ -2,6 +2,7 @@ package dev.seqlab.bench;
 
 import dev.seqlab.model.LayerKind;
 import dev.seqlab.model.Stack;
+import dev.seqlab.runtime.Torch;
 import dev.seqlab.train.Experiment;
 import dev.seqlab.train.Progress;
 import dev.seqlab.train.Run;
@@ -32,7 +33,8 @@ final class DslBench {
      * @param warmup untimed first steps
      * @param threads libtorch intra-op threads
      * @param seed data and model seed
-     * @return wall time per step and mean process CPU time per step, in milliseconds: {@code [wall[], {cpu}]}
+     * @return wall time per step and mean process CPU time per step, in milliseconds, and the threads the run
+     *     chose: {@code [wall[], {cpu}, {threads}]}
      */
     static double[][] train(Shape3 c, int steps, int warmup, int threads, long seed) {
         int n = steps + warmup;
@@ -52,9 +54,13 @@ final class DslBench {
                 cpu.add(CpuClock.nanos());
             }
         };
-        try (Run run = Experiment.of(stack(c), data).adam(1e-3).epochs(1).batch(c.batch()).seed(seed).threads(threads)
+        // The session's count; the experiment names none, so the DSL chooses as it does for a
+        // user (dev.seqlab.train.StepThreads) and the answer says what it chose.
+        Torch.threads(threads);
+        try (Run run = Experiment.of(stack(c), data).adam(1e-3).epochs(1).batch(c.batch()).seed(seed)
                 .listener(timer).name("bench").train()) {
-            double[][] out = new double[2][];
+            double[][] out = new double[3][];
+            out[2] = new double[] {run.threads()};
             out[0] = new double[steps];
             for (int i = 0; i < steps; i++) {
                 out[0][i] = (stamps.get(warmup + i + 1) - stamps.get(warmup + i)) / 1e6;

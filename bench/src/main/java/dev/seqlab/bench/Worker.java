@@ -103,6 +103,8 @@ public final class Worker {
             }
             case "train", "infer" -> {
                 Shape3 c = Shape3.of((Map<String, Object>) req.get("cfg"));
+                // A request may name its own thread count (bench/probe.py compares them in one process).
+                threads = intOf(req, "threads", threads);
                 boolean dsl = "dsl".equals(req.get("stack"));
                 String stack = (String) req.get("stack");
                 DjlBench.variant = stack.startsWith("djl-") ? stack.substring(4) : "fused";
@@ -114,6 +116,9 @@ public final class Worker {
                 }
                 res.put("ms", ms[0]);
                 res.put("cpu", ms[1]);
+                if (ms.length > 2) {
+                    res.put("threadsUsed", (int) ms[2][0]);
+                }
                 res.put("rssMiB", MemoryProbe.rssMiB());
             }
             case "sgemm" -> res.put("ms", Sgemm.run(intOf(req, "n", 1024), steps, warmup, threads));

@@ -1,6 +1,7 @@
 package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.Digits;
 import dev.seqlab.train.History;
 import dev.seqlab.train.Metrics;
 import dev.seqlab.train.Run;
@@ -87,7 +88,7 @@ public final class Compare {
         for (DoubleColumn c : metricColumns) {
             t.addColumns(c);
         }
-        return new Compare(List.of(runs), t);
+        return new Compare(List.of(runs), Digits.readable(t));
     }
 
     private static double minIgnoringNaN(double[] v) {

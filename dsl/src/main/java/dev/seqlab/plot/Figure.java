@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -82,10 +81,10 @@ public final class Figure<C extends Chart<?, ?>> {
         return path;
     }
 
-    /** @return the chart as PNG bytes (at 2x resolution for sharp display on high-density screens) */
+    /** @return the chart as PNG bytes, at the chart's width and height, text drawn as {@link Style#png} explains */
     public byte[] png() {
         try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            return Style.png(chart);
         } catch (IOException e) {
             throw new SeqLabException("Could not draw the chart '" + chart.getTitle() + "' as PNG; check that Java has fonts installed.", e);
         }

@@ -1,6 +1,7 @@
 package dev.seqlab.plot;
 
 import dev.seqlab.SeqLabException;
+import dev.seqlab.train.Digits;
 import dev.seqlab.train.History;
 import dev.seqlab.train.Experiment;
 import dev.seqlab.train.Run;
@@ -98,7 +99,7 @@ public final class LearningCurve {
             t.addColumns(c);
         }
         t.addColumns(seconds);
-        return new LearningCurve(experiment, Collections.unmodifiableList(runs), t, primary(data.spec().task()));
+        return new LearningCurve(experiment, Collections.unmodifiableList(runs), Digits.readable(t), primary(data.spec().task()));
     }
 
     /** The experiment's settings with other data and a name. */

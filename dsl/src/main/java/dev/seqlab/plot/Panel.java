@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
@@ -61,7 +60,7 @@ public final class Panel {
         g.fillRect(0, 0, all.getWidth(), all.getHeight());
         for (int i = 0; i < figures.size(); i++) {
             Chart<?, ?> c = figures.get(i).chart();
-            g.drawImage(BitmapEncoder.getBufferedImage(c), (i % perRow) * w, (i / perRow) * h, null);
+            g.drawImage(Style.image(c), (i % perRow) * w, (i / perRow) * h, null);
         }
         g.dispose();
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -3,10 +3,16 @@ package dev.seqlab.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -15,6 +21,7 @@ import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -23,8 +30,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * One look for every SeqLab chart, in one place: readable fonts, a light grid, the legend outside
  * the data, a colour-blind-safe palette, and the chart builders and series helpers every chart
  * family uses (so a new chart looks like the others by calling {@link #xy}, {@link #category} or
- * {@link #heat}). Public (its size and {@link #apply}) so that charts outside this package, the
- * sweep charts, share the look.
+ * {@link #heat}), and PNGs with text drawn as whole words (see {@link #png(Chart)}). Public (its
+ * size and {@link #apply}) so that charts outside this package, the sweep charts, share the look.
  */
 public final class Style {
 
@@ -200,4 +207,45 @@ public final class Style {
         return out;
     }
 
+    /**
+     * Draws a chart as PNG with the text settings XChart leaves at Java's defaults. XChart draws
+     * every label as the outline of a {@code TextLayout} laid out with the drawing surface's
+     * {@code FontRenderContext}; without fractional metrics each glyph's advance is the hinted
+     * advance rounded to whole pixels while its outline is unhinted, so at 11 px DejaVu Sans (the
+     * only sans-serif font on a bare Debian) an 's' is followed by a visible gap: tick labels read
+     * "unus able" and "s peed". Fractional metrics place the outlines at their true advances;
+     * text antialiasing keeps the layout consistent with the antialiased shapes. The
+     * {@code Styler} has no setting for rendering hints, so the hints are set here, on the image
+     * the chart is painted into, instead of through {@code BitmapEncoder}.
+     *
+     * @param chart the chart, at its own width and height
+     * @return PNG bytes
+     * @throws IOException if the PNG encoder fails
+     */
+    static byte[] png(Chart<?, ?> chart) throws IOException {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image(chart), "png", out);
+            return out.toByteArray();
+        }
+    }
+
+    /**
+     * Draws a chart into an image with the text hints {@link #png(Chart)} explains (for panels
+     * of several charts).
+     *
+     * @param chart the chart, at its own width and height
+     * @return the image
+     */
+    static BufferedImage image(Chart<?, ?> chart) {
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            chart.paint(g, chart.getWidth(), chart.getHeight());
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
 }

@@ -99,7 +99,7 @@ public record ClassReport(List<String> classNames, int[][] confusion, double acc
         rc.append(macroRecall());
         fc.append(macroF1());
         support.append(total);
-        return Table.create("scores", name, pc, rc, fc, support);
+        return Digits.readable(Table.create("scores", name, pc, rc, fc, support));
     }
 
     private static double mean(double[] v) {

@@ -259,7 +259,9 @@ public final class Experiment {
 
     /**
      * Sets libtorch's intra-op thread count for this run. Bit-for-bit reproducibility needs the
-     * same seed and the same thread count.
+     * same seed and the same thread count. Without it the run uses the engine's current count,
+     * or one thread for GRU and RNN stacks whose steps are too small to share (the run records
+     * the count it used).
      *
      * @param n threads, at least 1
      * @return this experiment with it
@@ -348,7 +350,7 @@ public final class Experiment {
         return seed;
     }
 
-    /** @return the requested thread count, 0 for the engine's current one */
+    /** @return the requested thread count, 0 when the run chooses (the engine's count, or 1 for small GRU/RNN steps) */
     public int threads() {
         return threads;
     }
@@ -399,6 +401,6 @@ public final class Experiment {
         return String.format(Locale.ROOT,
                 "Experiment[name=%s model=%s data=%s optimizer=%s schedule=%s clipNorm=%s clipValue=%s epochs=%d batch=%d earlyStop=%s bptt=%s seed=%d threads=%s]",
                 name(), stack, data.source(), optim, schedule, clipNorm == 0 ? "off" : clipNorm, clipValue == 0 ? "off" : clipValue,
-                epochs, batch, earlyStop == 0 ? "off" : earlyStop, bptt == 0 ? "full" : bptt, seed, threads == 0 ? "engine default" : threads);
+                epochs, batch, earlyStop == 0 ? "off" : earlyStop, bptt == 0 ? "full" : bptt, seed, threads == 0 ? "chosen by the run" : threads);
     }
 }

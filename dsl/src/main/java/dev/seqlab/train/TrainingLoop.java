@@ -44,7 +44,20 @@ final class TrainingLoop {
         Engine engine = Torch.engine();
         if (exp.threads() > 0) {
             Torch.threads(exp.threads());
+            return run(engine);
         }
+        // No count named: the stack's steps decide (StepThreads), and the session's count is
+        // back in place afterwards for what the user does next.
+        int session = Torch.threads();
+        Torch.threads(StepThreads.choose(exp.stack(), exp.batch(), session));
+        try {
+            return run(engine);
+        } finally {
+            Torch.threads(session);
+        }
+    }
+
+    private Run run(Engine engine) {
         int threads = Torch.threads();
         SequenceData data = exp.data();
         DataSpec spec = data.spec();

@@ -36,6 +36,10 @@ final class InstallCommand implements Callable<Integer> {
     @Option(names = "--display-name", defaultValue = KernelSpec.DISPLAY_NAME, description = "display name (default: ${DEFAULT-VALUE})")
     String displayName;
 
+    @Option(names = "--no-class-archive", description = "skip the kernel's class-data archive (a few seconds at install; "
+            + "without it the kernel starts slower)")
+    boolean noClassArchive;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,8 +50,10 @@ final class InstallCommand implements Callable<Integer> {
         }
         Path kernels = kernelsDir();
         try {
-            Path dir = KernelSpec.install(kernels, name, displayName);
+            java.util.List<String> notes = new java.util.ArrayList<>();
+            Path dir = KernelSpec.install(kernels, name, displayName, !noClassArchive, notes::add);
             spec.commandLine().getOut().println("Installed kernelspec " + name + " (\"" + displayName + "\") in " + dir);
+            notes.forEach(spec.commandLine().getOut()::println);
             spec.commandLine().getOut().flush();
             return 0;
         } catch (IOException e) {

@@ -35,10 +35,12 @@ final class KernelCommand implements Callable<Integer> {
         }
         KernelConnectionProperties props = KernelConnectionProperties.parse(json);
         SeqLabKernel kernel = new SeqLabKernel();
+        // The engine (JShell, the default imports) warms up while the sockets are bound: the two
+        // share the start on two cores, and a first cell waits only for the engine.
+        kernel.warmUp();
         KernelConnection connection = new KernelConnection(props);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
-        kernel.warmUp();
         connection.waitUntilClose();
         System.exit(0);
         return 0;

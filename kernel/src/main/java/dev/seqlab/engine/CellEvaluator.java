@@ -168,7 +168,8 @@ final class CellEvaluator {
                     Object v = control.lastValue();
                     // System.out.printf(...) as a cell's last line returns the stream itself;
                     // showing "java.io.PrintStream@47cca384" under the printed text helps no one.
-                    c.value = v instanceof java.io.PrintStream ? null : renderers.render(v);
+                    // A run whose live training display already shows it is not shown twice.
+                    c.value = v instanceof java.io.PrintStream || Displays.isShownLive(v) ? null : renderers.render(v);
                 }
                 if (s instanceof VarSnippet v && v.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
                     forget(v);

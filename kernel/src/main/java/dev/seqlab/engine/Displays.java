@@ -3,7 +3,10 @@ package dev.seqlab.engine;
 import dev.seqlab.magic.MagicContext;
 import dev.seqlab.magic.VariableTable;
 import dev.seqlab.render.Renderers;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -19,6 +22,8 @@ public final class Displays {
     private static volatile Renderers renderers = Renderers.global();
     private static volatile boolean evaluating;
     private static volatile MagicContext session;
+    /** Objects a live display of the current cell ended showing (by identity), see {@link #shownLive}. */
+    private static final Set<Object> SHOWN_LIVE = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     private Displays() {}
 
@@ -26,7 +31,27 @@ public final class Displays {
         current = outputs;
         renderers = r;
         session = magicContext;
+        SHOWN_LIVE.clear();
         evaluating = true;
+    }
+
+    /**
+     * Records that a live display of this cell now shows {@code value} in full (a training run's
+     * progress display ends showing the finished run). When the cell then ends with that same
+     * object as its value, the value is not shown a second time as the cell's result: the live
+     * display already is the result.
+     *
+     * @param value the object the display shows
+     */
+    static void shownLive(Object value) {
+        if (value != null) {
+            SHOWN_LIVE.add(value);
+        }
+    }
+
+    /** @return whether a live display of the current cell already shows this very object */
+    static boolean isShownLive(Object value) {
+        return value != null && SHOWN_LIVE.contains(value);
     }
 
     static void end() {

@@ -68,6 +68,8 @@ final class LiveProgress implements TrainingListener {
         } else {
             outputs.display(b, displayId);
         }
+        // The display now is the run; a cell ending in that run shows nothing more (issue 20).
+        Displays.shownLive(result);
     }
 
     private void maybeUpdate(Progress p) {

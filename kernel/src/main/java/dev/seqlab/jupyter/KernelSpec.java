@@ -44,11 +44,24 @@ public final class KernelSpec {
      * @return the argv list
      */
     public static List<String> argv(String classPath, Path home) {
+        return argv(classPath, home, null);
+    }
+
+    /**
+     * The command that starts this kernel, mapping a class-data archive when one is given.
+     *
+     * @param classPath the class path to run with
+     * @param home the SeqLab checkout (for data sets), or null
+     * @param classArchive the kernel's class-data archive ({@link KernelClassArchive}), or null
+     * @return the argv list
+     */
+    public static List<String> argv(String classPath, Path home, Path classArchive) {
         List<String> argv = new ArrayList<>();
-        argv.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        argv.add("-Dai.djl.offline=true");
-        argv.add("-Djava.awt.headless=true");
-        argv.addAll(dev.seqlab.engine.SeqLabEngine.JVM_OPTIONS);
+        argv.add(javaBin());
+        argv.addAll(jvmOptions());
+        if (classArchive != null) {
+            argv.addAll(KernelClassArchive.options(classArchive));
+        }
         if (home != null) {
             argv.add("-Dseqlab.home=" + home);
         }
@@ -58,6 +71,19 @@ public final class KernelSpec {
         argv.add("kernel");
         argv.add("{connection_file}");
         return argv;
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The kernel JVM's options (the class-data archive is written and used under the same ones). */
+    private static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>();
+        options.add("-Dai.djl.offline=true");
+        options.add("-Djava.awt.headless=true");
+        options.addAll(dev.seqlab.engine.SeqLabEngine.JVM_OPTIONS);
+        return options;
     }
 
     /**
@@ -132,9 +158,40 @@ public final class KernelSpec {
      * @throws IOException when writing fails
      */
     public static Path install(Path kernelsDir, String name, String displayName) throws IOException {
+        return install(kernelsDir, name, displayName, false, note -> { });
+    }
+
+    /**
+     * Writes the kernelspec directory {@code kernelsDir/name}, with the kernel's class-data
+     * archive when asked (a training run of a few seconds; when it fails the kernelspec is
+     * written without it and {@code notes} hears why).
+     *
+     * @param kernelsDir a Jupyter {@code kernels} directory
+     * @param name the kernelspec name
+     * @param displayName the display name
+     * @param classArchive whether to write the class-data archive
+     * @param notes receives one line about the archive
+     * @return the kernelspec directory
+     * @throws IOException when writing fails
+     */
+    public static Path install(Path kernelsDir, String name, String displayName, boolean classArchive,
+            java.util.function.Consumer<String> notes) throws IOException {
         Path dir = kernelsDir.resolve(name);
         Files.createDirectories(dir);
-        writeAtomically(dir.resolve("kernel.json"), json(displayName, argv(classPath(), home())).getBytes(StandardCharsets.UTF_8));
+        String classPath = classPath();
+        Path archive = null;
+        if (classArchive) {
+            Path target = KernelClassArchive.in(dir);
+            String why = KernelClassArchive.write(target, javaBin(), jvmOptions(), classPath, dev.seqlab.runtime.NativeEnv.RECOMMENDED, 180);
+            if (why == null) {
+                archive = target;
+                notes.accept("Class-data archive written to " + target + " (faster kernel start).");
+            } else {
+                Files.deleteIfExists(target); // a stale archive of an earlier install must not stay named
+                notes.accept("No class-data archive: " + why + "; the kernel starts without it, only slower.");
+            }
+        }
+        writeAtomically(dir.resolve("kernel.json"), json(displayName, argv(classPath, home(), archive)).getBytes(StandardCharsets.UTF_8));
         writeAtomically(dir.resolve("logo-64x64.png"), logo(64));
         writeAtomically(dir.resolve("logo-32x32.png"), logo(32));
         return dir;

@@ -1,10 +1,10 @@
 package dev.seqlab.render;
 
+import dev.seqlab.plot.Figure;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
@@ -19,7 +19,8 @@ public final class ChartRenderer implements Renderer<Chart<?, ?>> {
      * @throws java.io.IOException when encoding fails
      */
     public static byte[] png(Chart<?, ?> chart) throws java.io.IOException {
-        return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        // Through Figure: drawn with the text hints of SeqLab's chart style (whole words, no gaps).
+        return Figure.of(chart).png();
     }
 
     /**

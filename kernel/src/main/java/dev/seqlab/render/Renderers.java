@@ -1,6 +1,10 @@
 package dev.seqlab.render;
 
+import dev.seqlab.data.Corpus;
+import dev.seqlab.data.Series;
+import dev.seqlab.data.TextData;
 import dev.seqlab.model.Network;
+import dev.seqlab.model.Stack;
 import dev.seqlab.plot.Figure;
 import dev.seqlab.plot.LearningCurve;
 import dev.seqlab.train.Run;
@@ -52,7 +56,11 @@ public final class Renderers {
                 .register((Class<Figure<?>>) (Class) Figure.class, new FigureRenderer())
                 .register(Run.class, new RunRenderer())
                 .register(Network.class, new NetworkRenderer())
-                .register(LearningCurve.class, new LearningCurveRenderer());
+                .register(LearningCurve.class, new LearningCurveRenderer())
+                .register(Stack.class, new ConfigRenderer())
+                .register(Series.class, new ConfigRenderer())
+                .register(TextData.class, new ConfigRenderer())
+                .register(Corpus.class, new ConfigRenderer());
     }
 
     /**

@@ -1,8 +1,13 @@
 package dev.seqlab.render;
 
+import dev.seqlab.train.Digits;
 import java.util.Map;
+import tech.tablesaw.api.ColumnType;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * Tablesaw tables as an HTML table. Tables longer than {@link #MAX_ROWS} rows show their first and
@@ -12,6 +17,9 @@ public final class TableRenderer implements Renderer<Table> {
 
     /** Tables up to this many rows are shown whole. */
     public static final int MAX_ROWS = 20;
+    /** Tablesaw's default print formats of floating-point columns: every digit. */
+    private static final NumberColumnFormatter FULL_DOUBLE = fullPrecision(ColumnType.DOUBLE);
+    private static final NumberColumnFormatter FULL_FLOAT = fullPrecision(ColumnType.FLOAT);
     private static final int HEAD = 10;
     private static final int TAIL = 5;
 
@@ -58,11 +66,34 @@ public final class TableRenderer implements Renderer<Table> {
         return b.append("</tbody></table>").toString();
     }
 
+    /**
+     * One cell as shown: a floating-point value that its column would print at Tablesaw's
+     * default full precision ({@code 0.926166819}, {@code 43.57909650705734}) is shown with the
+     * digits of its quantity instead ({@link Digits}: 0.93 s, 43.6); a column with its own print
+     * format keeps it. The table's values are untouched.
+     */
+    static String cell(Column<?> c, int r) {
+        String shown = c.getString(r);
+        if (c instanceof DoubleColumn d && !d.isMissing(r) && shown.equals(FULL_DOUBLE.format(d.getDouble(r)))) {
+            return Digits.format(Digits.kind(c.name()), d.getDouble(r));
+        }
+        if (c instanceof FloatColumn f && !f.isMissing(r) && shown.equals(FULL_FLOAT.format(f.getFloat(r)))) {
+            return Digits.format(Digits.kind(c.name()), f.getFloat(r));
+        }
+        return shown;
+    }
+
+    private static NumberColumnFormatter fullPrecision(ColumnType type) {
+        NumberColumnFormatter f = NumberColumnFormatter.floatingPointDefault();
+        f.setColumnType(type);
+        return f;
+    }
+
     private static void rowsHtml(Table table, int from, int to, StringBuilder b) {
         for (int r = from; r < to; r++) {
             b.append("<tr>");
             for (Column<?> c : table.columns()) {
-                b.append("<td>").append(Html.escape(c.getString(r))).append("</td>");
+                b.append("<td>").append(Html.escape(cell(c, r))).append("</td>");
             }
             b.append("</tr>");
         }

@@ -52,7 +52,7 @@ class JupyterKernelTest {
         assertTrue(Files.isRegularFile(jar), "the kernel jar is built first (mvn verify packages kernel before tests): " + jar);
         Result install = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", jar + ":" + root.resolve("kernel/target/lib") + "/*", "dev.seqlab.cli.Main",
-                "install", "--prefix", prefix.toString(), "--name", NAME), Map.of(), null, 60);
+                "install", "--prefix", prefix.toString(), "--name", NAME), Map.of(), null, 240);
         assertEquals(0, install.code(), install.output());
         jupyterPath = prefix.resolve("share/jupyter");
     }
@@ -82,12 +82,41 @@ class JupyterKernelTest {
         Path data = prefix.resolve("user-data");
         Result user = exec(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", root.resolve("kernel/target/seqlab-kernel-0.1.0-SNAPSHOT.jar") + ":" + root.resolve("kernel/target/lib") + "/*",
-                "dev.seqlab.cli.Main", "install", "--user", "--name", "seqlab-user-test"),
+                "dev.seqlab.cli.Main", "install", "--user", "--name", "seqlab-user-test", "--no-class-archive"),
                 Map.of("JUPYTER_DATA_DIR", data.toString()), null, 60);
         assertEquals(0, user.code(), user.output());
         list = exec(List.of(JUPYTER.toString(), "kernelspec", "list", "--json"), Map.of("JUPYTER_DATA_DIR", data.toString()), null, 60);
         assertEquals(0, list.code(), list.output());
         assertTrue(list.output().contains("\"seqlab-user-test\""), list.output());
+    }
+
+    @Test
+    void kernelStartsFromItsClassArchiveAndWithoutABrokenOne() throws Exception {
+        Path dir = jupyterPath.resolve("kernels").resolve(NAME);
+        Path archive = dir.resolve("seqlab-kernel.jsa");
+        assertTrue(Files.size(archive) > 1_000_000, "install writes the class-data archive");
+        List<String> argv = new ArrayList<>();
+        com.google.gson.JsonParser.parseString(Files.readString(dir.resolve("kernel.json"))).getAsJsonObject()
+                .getAsJsonArray("argv").forEach(a -> argv.add(a.getAsString()));
+        assertTrue(argv.contains("-XX:SharedArchiveFile=" + archive), argv.toString());
+        // The kernel's own JVM with its archive: -Xshare:on fails unless the archive maps.
+        List<String> jvm = new ArrayList<>(argv.subList(0, argv.indexOf("dev.seqlab.cli.Main")));
+        List<String> strict = new ArrayList<>(jvm);
+        strict.add(1, "-Xshare:on");
+        strict.addAll(List.of("dev.seqlab.cli.Main", "--version"));
+        Result on = exec(strict, Map.of(), null, 60);
+        assertEquals(0, on.code(), on.output());
+        // A broken or stale archive (a rebuilt jar, another JDK) costs speed, never the start.
+        Path broken = prefix.resolve("broken.jsa");
+        Files.write(broken, new byte[4096]);
+        List<String> bad = new ArrayList<>();
+        for (String a : jvm) {
+            bad.add(a.equals("-XX:SharedArchiveFile=" + archive) ? "-XX:SharedArchiveFile=" + broken : a);
+        }
+        bad.addAll(List.of("dev.seqlab.cli.Main", "--version"));
+        Result r = exec(bad, Map.of(), null, 60);
+        assertEquals(0, r.code(), r.output());
+        assertTrue(r.output().startsWith("seqlab"), "nothing but the version is printed: " + r.output());
     }
 
     @Test

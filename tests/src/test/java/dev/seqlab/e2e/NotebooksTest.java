@@ -357,7 +357,7 @@ class NotebooksTest {
         Assumptions.assumeTrue(jupyterPresent(), "Debian's Jupyter (/usr/bin/jupyter, nbclient) is not installed");
         Path root = Launcher.root();
         Path prefix = tmp.resolve("jupyter");
-        Launcher.Result install = Launcher.run(tmp, 60, "install", "--prefix", prefix.toString());
+        Launcher.Result install = Launcher.run(tmp, 240, "install", "--prefix", prefix.toString());
         assertEquals(0, install.exitCode(), install.stderr());
         Path out = tmp.resolve("04-sentiment.jupyter.ipynb");
         Exec e = exec(List.of(PYTHON.toString(), root.resolve("notebooks/execute.py").toString(), root.resolve("notebooks/04-sentiment.ipynb").toString(),

@@ -170,7 +170,7 @@ class RunCommandTest {
         validate(prepared);
         Path prefix = tmp.resolve("jupyter");
         String kernel = "seqlab-run-test";
-        Launcher.Result install = Launcher.run(tmp, 60, "install", "--prefix", prefix.toString(), "--name", kernel);
+        Launcher.Result install = Launcher.run(tmp, 60, "install", "--prefix", prefix.toString(), "--name", kernel, "--no-class-archive");
         assertEquals(0, install.exitCode(), install.stderr());
         Map<String, String> env = Map.of("JUPYTER_PATH", prefix.resolve("share/jupyter").toString(),
                 "JUPYTER_RUNTIME_DIR", prefix.resolve("runtime").toString(), "PYDEVD_DISABLE_FILE_VALIDATION", "1");
