@@ -68,6 +68,24 @@ class Seq2SeqTest {
     }
 
     @Test
+    void earlyStoppingStopsAndRestoresTheBestEpoch() {
+        // A learning rate far too high makes the validation loss rise within a few epochs; one
+        // seed makes the stop epoch the same on every run.
+        try (Seq2SeqRun r = Seq2SeqExperiment.of(MODEL, data).adam(0.3).epochs(12).batch(32).seed(5).threads(1).earlyStop(1).train()) {
+            var h = r.history();
+            assertTrue(r.stopReason().startsWith("early stop after epoch "), r.stopReason());
+            assertTrue(h.rowCount() < 12, "stopped before the last epoch: " + h.rowCount() + " epochs");
+            double bestVal = h.doubleColumn("val_loss").get(r.bestEpoch() - 1);
+            for (int i = 0; i < h.rowCount(); i++) {
+                assertTrue(h.doubleColumn("val_loss").get(i) >= bestVal, "the best epoch has the lowest validation loss");
+            }
+            assertTrue(r.bestEpoch() < h.rowCount(), "the last epoch was worse than the best one");
+            double restored = r.teacherForcedLoss(data.validation())[0];
+            assertEquals(bestVal, restored, 1e-5 * Math.max(1, bestVal), "the run holds the best epoch's weights");
+        }
+    }
+
+    @Test
     void beamOfWidthOneIsGreedy() {
         PairSplit test = data.test();
         for (int i = 0; i < 12; i++) {
