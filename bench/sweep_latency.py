@@ -54,6 +54,7 @@ def measure(root, quick=False, log=print):
     if not os.path.isfile(os.path.join(root, "kernel", "src", "main", "java", "dev", "seqlab", "cli", "SweepCommand.java")):
         return {"reason": "`seqlab sweep` is not in this build"}
     spark = os.path.isfile(os.path.join(root, "spark", "target", "seqlab-spark-0.1.0-SNAPSHOT.jar"))
+    load0 = os.getloadavg()[0]
     tmp = tempfile.mkdtemp(prefix="seqlab-bench-sweep-")
     try:
         nb = os.path.join(tmp, "trial.ipynb")
@@ -87,7 +88,8 @@ def measure(root, quick=False, log=print):
                 log("sweep: %s, run %d of %d" % (k, r + 1, runs))
                 times[k].append(_timed(c(), root))
         med = {k: statistics.median(v) for k, v in times.items()}
-        out = {"n": N, "runs": runs, "median_s": med,
+        out = {"n": N, "runs": runs, "median_s": med, "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+               "load_at_start": load0,
                "parallel_goal_s": 1.15 * N / 2 * med["one"],
                "parallel_ratio": med["par2"] / (N / 2 * med["one"])}
         if spark:
@@ -108,6 +110,9 @@ def render(res):
     m = res["median_s"]
     lines.append(__doc__.split("\n\n")[0].replace("\n", " "))
     lines.append("")
+    if res.get("when"):
+        lines.append("Measured %s (1-minute load average at start %.2f)." % (res["when"], res.get("load_at_start", float("nan"))))
+        lines.append("")
     lines.append("| Sweep (%d trials unless one) | median wall s (of %d) |" % (res["n"], res["runs"]))
     lines.append("|---|---|")
     for k, label in (("one", "one trial"), ("par2", "--parallel 2"), ("seq", "--parallel 1"), ("spark", "--master local[1]")):

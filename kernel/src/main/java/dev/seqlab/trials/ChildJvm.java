@@ -21,6 +21,18 @@ final class ChildJvm {
      * @return the command
      */
     static List<String> command(int threads, List<String> args) {
+        return command(threads, "dev.seqlab.cli.Main", args);
+    }
+
+    /**
+     * A {@code java ... MAIN ARGS} command with the same options as {@link #command(int, List)}.
+     *
+     * @param threads libtorch intra-op threads for the child
+     * @param mainClass the class whose {@code main} runs
+     * @param args its arguments
+     * @return the command
+     */
+    static List<String> command(int threads, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(SeqLabEngine.JVM_OPTIONS);
@@ -48,7 +60,7 @@ final class ChildJvm {
             }
         }
         cmd.add(String.join(File.pathSeparator, cp));
-        cmd.add("dev.seqlab.cli.Main");
+        cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
     }

@@ -6,8 +6,9 @@
  * <ul>
  *   <li>{@link dev.seqlab.trials.NotebookSweep}: the sweep itself (output folder, resume, tables
  *       rewritten after every trial, Ctrl-C).</li>
- *   <li>{@code LocalTrials}: each trial in a child JVM (libtorch's generator and thread count are
- *       per process, so trials side by side stay independent and repeatable).</li>
+ *   <li>{@code LocalTrials}: trials in child JVMs, one at a time per JVM (libtorch's generator and
+ *       thread count are per process, so trials side by side stay independent and repeatable);
+ *       {@code TrialWorker}: such a JVM, kept warm for its next trial while its trials succeed.</li>
  *   <li>{@link dev.seqlab.trials.ClusterTrials}: the door for {@code --master}; the {@code spark}
  *       module provides it through {@link java.util.ServiceLoader}, so this module never loads Spark.</li>
  *   <li>{@link dev.seqlab.trials.TrialNotebook}: a trial's executed notebook read back into a

@@ -146,4 +146,33 @@ class SweepCommandTest {
         assertEquals(5, rows.size());
         assertTrue(rows.stream().skip(1).allMatch(r -> r[3].equals("ok")));
     }
+
+    @Test
+    void aWorkerJvmRunsTrialsOneAfterAnotherAndIsReplacedAfterAFailure() throws Exception {
+        Path nb = SweepNotebooks.write(dir, true, 0);
+        Path out = dir.resolve("pool");
+        int rc = Main.execute("sweep", nb.toString(), "--grid", dir.resolve("grid.json").toString(), "--seeds", "1,2,3", "--parallel", "1",
+                "--threads", "1", "-o", out.toString());
+        assertEquals(1, rc, "the trial X=2 SEED=2 fails");
+        List<String[]> rows = csv(out.resolve("results.csv"));
+        List<String> header = List.of(rows.get(0));
+        Map<String, String[]> byId = new HashMap<>();
+        rows.stream().skip(1).forEach(r -> byId.put(r[0], r));
+        assertEquals(6, byId.size());
+        assertEquals("error", byId.get("c02-s2")[header.indexOf("status")]);
+        assertEquals("ok", byId.get("c02-s3")[header.indexOf("status")], "the trial after a failure runs in a fresh worker");
+        // Four clean trials (c01-s1..s3, c02-s1) and the failing one shared the first worker; the failure retired it.
+        try (var s = Files.list(out.resolve("trials"))) {
+            assertEquals(List.of("worker-1.log", "worker-2.log"),
+                    s.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("worker-")).sorted().toList());
+        }
+        // The third trial of a reused worker records what a JVM of its own (`seqlab run`) records.
+        Path single = dir.resolve("single.ipynb");
+        Process p = new ProcessBuilder(ChildJvm.command(1, List.of("run", nb.toString(), "-p", "X", "1", "-p", "SEED", "3", "-o", single.toString())))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("single.log").toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "seqlab run ends");
+        assertEquals(0, p.exitValue(), Files.readString(dir.resolve("single.log")));
+        JsonObject rec = Notebook.read(single).metadata().getAsJsonObject("seqlab").getAsJsonObject("recorded");
+        assertEquals(rec.get("y").getAsString(), byId.get("c01-s3")[header.indexOf("y")]);
+    }
 }
