@@ -38,6 +38,22 @@ class SeqLabEngineTest {
         return out;
     }
 
+    /**
+     * A statement prefix by which a cell's code says it runs. Tests of what an interrupt does to
+     * running code wait for it: under load a fixed sleep could interrupt the cell while it still
+     * compiles, which tests the other path (the pending interrupt) and made these tests flaky.
+     */
+    private static final String MARK = "System.setProperty(\"seqlab.test.running\", ";
+
+    private static void awaitRunning(String key) throws InterruptedException {
+        long end = System.nanoTime() + 60_000_000_000L;
+        while (!key.equals(System.getProperty("seqlab.test.running"))) {
+            assertTrue(System.nanoTime() < end, "the cell's code did not start within 60 s");
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // inside its loop by now
+    }
+
     @Test
     void expressionValueIsTheResult() {
         RecordingOutputs out = new RecordingOutputs();
@@ -161,8 +177,8 @@ class SeqLabEngineTest {
     @Test
     void interruptStopsATightLoopWithinASecond() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
-        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval("long c = 0;\nwhile (true) { c++; }", out));
-        Thread.sleep(500);
+        CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval("long c = 0;\n{ " + MARK + "\"tight\"); while (true) { c++; } }", out));
+        awaitRunning("tight");
         long t0 = System.nanoTime();
         engine.interrupt();
         EvalResult r = f.get(5, TimeUnit.SECONDS);
@@ -227,8 +243,8 @@ class SeqLabEngineTest {
         run("int kept = 5;");
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
-                "while (true) { try { Thread.sleep(5); } catch (Throwable t) { } }", out));
-        Thread.sleep(500);
+                "{ " + MARK + "\"swallow\"); while (true) { try { Thread.sleep(5); } catch (Throwable t) { } } }", out));
+        awaitRunning("swallow");
         long t0 = System.nanoTime();
         engine.interrupt();
         EvalResult r = f.get(10, TimeUnit.SECONDS);
@@ -275,8 +291,8 @@ class SeqLabEngineTest {
     void interruptLetsCooperativeCodeEndCleanly() throws Exception {
         RecordingOutputs out = new RecordingOutputs();
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
-                "boolean cleanEnd = false;\n{\n  while (!Thread.currentThread().isInterrupted()) { }\n  cleanEnd = true;\n}", out));
-        Thread.sleep(400);
+                "boolean cleanEnd = false;\n{\n  " + MARK + "\"cooperative\");\n  while (!Thread.currentThread().isInterrupted()) { }\n  cleanEnd = true;\n}", out));
+        awaitRunning("cooperative");
         engine.interrupt();
         assertEquals(EvalResult.Status.INTERRUPTED, f.get(5, TimeUnit.SECONDS).status());
         assertEquals("true", run("cleanEnd").of("result").get(0).bundle().get("text/plain"));
@@ -285,9 +301,9 @@ class SeqLabEngineTest {
     @Test
     void interruptedCodeMaySayWhatItKept() throws Exception {
         CompletableFuture<EvalResult> f = CompletableFuture.supplyAsync(() -> engine.eval(
-                "{\n  while (!Thread.interrupted()) { }\n  throw new dev.seqlab.SeqLabException(\"Training was interrupted in epoch 3; the best model is kept.\");\n}",
+                "{\n  " + MARK + "\"kept\");\n  while (!Thread.interrupted()) { }\n  throw new dev.seqlab.SeqLabException(\"Training was interrupted in epoch 3; the best model is kept.\");\n}",
                 new RecordingOutputs()));
-        Thread.sleep(400);
+        awaitRunning("kept");
         engine.interrupt();
         EvalResult r = f.get(5, TimeUnit.SECONDS);
         assertEquals(EvalResult.Status.INTERRUPTED, r.status());
