@@ -6,7 +6,6 @@ import dev.seqlab.notebook.Parameters;
 import dev.seqlab.notebook.RunOptions;
 import dev.seqlab.notebook.RunReport;
 import dev.seqlab.notebook.ScriptRunner;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,14 +135,7 @@ final class RunCommand implements Callable<Integer> {
             cmd.add("-Dseqlab.home=" + dev.seqlab.runtime.Locations.home());
         }
         cmd.add("-cp");
-        List<String> cp = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!e.isBlank()) {
-                cp.add(e.endsWith("*") ? Path.of(e.substring(0, e.length() - 1)).toAbsolutePath() + File.separator + "*"
-                        : Path.of(e).toAbsolutePath().toString());
-            }
-        }
-        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(dev.seqlab.engine.SeqLabEngine.childClassPath());
         cmd.add(Main.class.getName());
         cmd.add("run");
         cmd.add(input.toAbsolutePath().toString());

@@ -50,6 +50,24 @@ public final class SeqLabEngine implements AutoCloseable {
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxNewSize=48m");
 
+    /**
+     * The class path for a child JVM that runs SeqLab (the runner's child, a sweep's trial
+     * workers): this JVM's own, every entry made absolute, since the child may start in another
+     * folder; a {@code dir/*} wildcard stays a wildcard.
+     *
+     * @return entries joined with the platform's path separator
+     */
+    public static String childClassPath() {
+        List<String> cp = new java.util.ArrayList<>();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!e.isBlank()) {
+                cp.add(e.endsWith("*") ? java.nio.file.Path.of(e.substring(0, e.length() - 1)).toAbsolutePath() + java.io.File.separator + "*"
+                        : java.nio.file.Path.of(e).toAbsolutePath().toString());
+            }
+        }
+        return String.join(java.io.File.pathSeparator, cp);
+    }
+
     /** Imports tried at session start; those whose package is not on the class path are dropped. */
     public static final List<String> DEFAULT_IMPORTS = DefaultImports.TRIED;
 

@@ -52,16 +52,7 @@ final class HeartbeatEcho extends JupyterSocket {
 
     /** @return whether the echo thread ended within the time */
     boolean awaitStopped(long millis) {
-        Loop l = loop;
-        if (l == null) {
-            return true;
-        }
-        try {
-            l.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !l.isAlive();
+        return Loops.awaitStopped(loop, millis);
     }
 
     @Override

@@ -145,16 +145,7 @@ final class VerifyingShellChannel extends ShellChannel {
 
     /** @return whether the loop ended (and closed the socket) within the time */
     boolean awaitStopped(long millis) {
-        Loop l = loop;
-        if (l == null) {
-            return true;
-        }
-        try {
-            l.join(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return !l.isAlive();
+        return Loops.awaitStopped(loop, millis);
     }
 
     @Override

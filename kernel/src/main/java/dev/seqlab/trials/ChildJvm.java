@@ -2,7 +2,6 @@ package dev.seqlab.trials;
 
 import dev.seqlab.engine.SeqLabEngine;
 import dev.seqlab.runtime.Locations;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,14 +51,7 @@ final class ChildJvm {
         // DJL sets libtorch's intra-op thread count from this property when the engine loads.
         cmd.add("-Dai.djl.pytorch.num_threads=" + threads);
         cmd.add("-cp");
-        List<String> cp = new ArrayList<>();
-        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (!e.isBlank()) {
-                cp.add(e.endsWith("*") ? Path.of(e.substring(0, e.length() - 1)).toAbsolutePath() + File.separator + "*"
-                        : Path.of(e).toAbsolutePath().toString());
-            }
-        }
-        cmd.add(String.join(File.pathSeparator, cp));
+        cmd.add(dev.seqlab.engine.SeqLabEngine.childClassPath());
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
