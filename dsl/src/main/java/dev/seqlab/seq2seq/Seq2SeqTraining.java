@@ -16,7 +16,6 @@ import dev.seqlab.data.PairSplit;
 import dev.seqlab.runtime.Torch;
 import dev.seqlab.train.Progress;
 import dev.seqlab.train.TrainingListener;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,7 +164,7 @@ final class Seq2SeqTraining {
             }
             if (best != null) {
                 for (int i = 0; i < params.size(); i++) {
-                    params.get(i).getArray().set(FloatBuffer.wrap(best[i]));
+                    dev.seqlab.runtime.Torch.assign(params.get(i).getArray(), best[i]); // not NDArray.set(Buffer): libtorch warns for it
                 }
             }
             Table history = Table.create("history " + exp.name(), epochCol, trainCol, valCol, accCol, forcingCol, lrCol, secCol);

@@ -13,7 +13,6 @@ import dev.seqlab.runtime.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -216,7 +215,7 @@ public final class Weights {
             for (Map.Entry<Parameter, NDArray> e : plan.entrySet()) {
                 float[] values = e.getValue().getDataType() == DataType.FLOAT32 ? e.getValue().toFloatArray()
                         : e.getValue().toType(DataType.FLOAT32, false).toFloatArray();
-                e.getKey().getArray().set(FloatBuffer.wrap(values));
+                dev.seqlab.runtime.Torch.assign(e.getKey().getArray(), values); // not NDArray.set(Buffer): libtorch warns for it
             }
         } catch (IOException e) {
             throw new SeqLabException(String.format(Locale.ROOT, "Could not read %s (%s); check the file.", source, e.getMessage()), e);
