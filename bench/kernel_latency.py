@@ -124,7 +124,15 @@ def _long(kernel_name, env, root, cells, log):
         km.shutdown_kernel(now=True)
 
 
-def _one(kernel_name, env, cells, log):
+# A user reads and types between opening a notebook and running it: the "after a pause" cells
+# come this long after the first result. The warm cells come after this many cells in all.
+PAUSE_S = 5.0
+WARM_AFTER = 300
+
+
+def _one(kernel_name, env, cells, log, pause_s=0.0):
+    """A fresh kernel: start, first result, then `cells` timed cells at once (or after a pause of
+    pause_s seconds), then untimed cells up to WARM_AFTER and `cells` timed warm ones (not after a pause)."""
     from jupyter_client.manager import KernelManager
     km = KernelManager(kernel_name=kernel_name)
     t0 = time.perf_counter()
@@ -139,9 +147,12 @@ def _one(kernel_name, env, cells, log):
         first_result = time.perf_counter() - t0
         if first["content"].get("status") != "ok":
             raise RuntimeError("the first 1+1 failed: %s" % first["content"])
+        time.sleep(pause_s)
         # IOPub is a SUB socket: it may miss the first messages (slow joiner). Untimed cells until
         # one idle status arrives, then 2 more.
+        done = 1
         for _ in range(20):
+            done += 1
             try:
                 _round_trip(kc, timeout=2)
                 break
@@ -149,11 +160,23 @@ def _one(kernel_name, env, cells, log):
                 pass
         for _ in range(2):
             _round_trip(kc)
+        done += 2
         rts = [_round_trip(kc) for _ in range(cells)]
-        return start, first_result, rts
+        done += cells
+        if pause_s:
+            return start, first_result, rts, []
+        for _ in range(max(0, WARM_AFTER - done)):
+            _round_trip(kc)
+        warm = [_round_trip(kc) for _ in range(cells)]
+        return start, first_result, rts, warm
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def _p95(xs):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(0.95 * (len(xs) - 1))))]
 
 
 def measure(root, classpath, quick=False, log=print):
@@ -173,16 +196,24 @@ def measure(root, classpath, quick=False, log=print):
         os.environ.update({k: env[k] for k in ("JUPYTER_PATH", "JUPYTER_RUNTIME_DIR", "PYDEVD_DISABLE_FILE_VALIDATION")})
         starts_n, cells = (2, 10) if quick else (5, 30)
         kernels = [("SeqLab kernel (`seqlab kernel`)", NAME), ("Debian ipykernel %s" % _ipykernel_version(), "python3")]
-        data = {k: {"starts": [], "firsts": [], "rts": []} for _, k in kernels}
+        data = {k: {"starts": [], "firsts": [], "rts": [], "warm": [], "paused": []} for _, k in kernels}
         for rep in range(starts_n):
             order = kernels if rep % 2 == 0 else kernels[::-1]
             for label, k in order:
-                start, first, rts = _one(k, env, cells, log)
+                start, first, rts, warm = _one(k, env, cells, log)
                 data[k]["starts"].append(start)
                 data[k]["firsts"].append(first)
                 data[k]["rts"].extend(rts)
-                log("kernel %d/%d: %s start %.2f s, first result %.2f s, 1+1 median %.2f ms" % (
-                    rep + 1, starts_n, k, start, first, statistics.median(rts)))
+                data[k]["warm"].extend(warm)
+                log("kernel %d/%d: %s start %.2f s, first result %.2f s, 1+1 median %.2f ms, warm %.2f ms" % (
+                    rep + 1, starts_n, k, start, first, statistics.median(rts), statistics.median(warm)))
+        paused_n = 1 if quick else 3
+        for rep in range(paused_n):
+            order = kernels if rep % 2 == 0 else kernels[::-1]
+            for label, k in order:
+                _, _, rts, _ = _one(k, env, cells, log, pause_s=PAUSE_S)
+                data[k]["paused"].extend(rts)
+                log("kernel pause %d/%d: %s 1+1 median %.2f ms after %.0f s idle" % (rep + 1, paused_n, k, statistics.median(rts), PAUSE_S))
         long_cells = 200 if quick else 1000
         long_rows = []
         for label, k in kernels:
@@ -194,17 +225,20 @@ def measure(root, classpath, quick=False, log=print):
                 "(%.2fx), RSS %s -> %s MiB" % (k, train_s, long_cells, first, last, last / first, rss0, rss1))
         rows = []
         for label, k in kernels:
-            rts = sorted(data[k]["rts"])
-            rows.append({"name": label, "start_s": statistics.median(data[k]["starts"]),
-                         "first_s": statistics.median(data[k]["firsts"]),
-                         "rt_median_ms": statistics.median(rts),
-                         "rt_p95_ms": rts[min(len(rts) - 1, int(round(0.95 * (len(rts) - 1))))],
-                         "starts": data[k]["starts"]})
+            d = data[k]
+            rows.append({"name": label, "start_s": statistics.median(d["starts"]),
+                         "first_s": statistics.median(d["firsts"]),
+                         "rt_median_ms": statistics.median(d["rts"]), "rt_p95_ms": _p95(d["rts"]),
+                         "paused_median_ms": statistics.median(d["paused"]), "paused_p95_ms": _p95(d["paused"]),
+                         "warm_median_ms": statistics.median(d["warm"]), "warm_p95_ms": _p95(d["warm"]),
+                         "starts": d["starts"]})
         method = ("Each kernel started %d times from its kernelspec by `jupyter_client.KernelManager` (SeqLab's installed "
                   "with `seqlab install --prefix` into a temporary JUPYTER_PATH), alternating; start = `start_kernel` to the "
                   "first `kernel_info_reply`; first result = `start_kernel` to the `execute_reply` of the first `1+1` (sent right after that reply); then %d timed `1+1` cells per start after untimed ones (until IOPub delivers, then 2), each until `execute_reply` "
-                  "and the kernel's `idle` status have arrived. Median start; median and p95 round trip over all cells."
-                  % (starts_n, cells))
+                  "and the kernel's `idle` status have arrived (\"at once\"); then untimed cells up to the %dth and %d timed \"warm\" cells. "
+                  "Median start; median and p95 round trip over all cells. \"After a pause\": %d more starts of each kernel, alternating, "
+                  "that wait %.0f s after the first result (as a user reads the notebook before running it), then time %d cells as above."
+                  % (starts_n, cells, WARM_AFTER, cells, paused_n, PAUSE_S, cells))
         long_method = ("Per kernel, one more fresh start: start to the result of a first training cell (SeqLab: the DSL's quick start, "
                        "`Series.csv` of the air passengers, windows of 12, `Experiment.of(Stack.lstm(8), s)...epochs(2).batch(16).train()`, "
                        "the run as its value; ipykernel: the same windows, scaling, `nn.LSTM(1, 8)`, Adam and 2 epochs in Debian's torch), "

@@ -1,5 +1,6 @@
 package dev.seqlab.jupyter;
 
+import dev.seqlab.engine.CompilerWarmUp;
 import dev.seqlab.engine.Completion;
 import dev.seqlab.engine.EvalResult;
 import dev.seqlab.engine.IsComplete;
@@ -50,6 +51,8 @@ public final class SeqLabKernel extends BaseKernel {
     private final CompletableFuture<SeqLabEngine> engine;
     private final KernelHistory history = new KernelHistory();
     private final AtomicInteger count = new AtomicInteger(0);
+    /** How long after a request the kernel counts as idle (for the compiler's warm-up). */
+    private static final long QUIET_MS = 250;
     /**
      * Guards {@link #cellInFlight} and {@link #interruptPending}: an interrupt that comes after an
      * execute request arrived but before its cell started (the engine still starting, the cell
@@ -60,6 +63,9 @@ public final class SeqLabKernel extends BaseKernel {
     private boolean cellInFlight;
     private boolean interruptPending;
     private boolean warming;
+    /** When the last request that needs the engine ended ({@link System#nanoTime()}). */
+    private volatile long lastRequestEnd = System.nanoTime();
+    private volatile CompilerWarmUp compilerWarmUp;
     private final LanguageInfo languageInfo = new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
             .mimetype("text/x-java-source")
@@ -88,12 +94,27 @@ public final class SeqLabKernel extends BaseKernel {
         Thread t = new Thread(() -> {
             try {
                 engine.complete(SeqLabEngine.create());
+                compilerWarmUp = CompilerWarmUp.startWhenIdle(this::idle);
             } catch (Throwable e) {
                 engine.completeExceptionally(e);
             }
         }, "seqlab-engine-start");
         t.setDaemon(true);
         t.start();
+    }
+
+    /**
+     * Whether the compiler may warm up now: no cell in flight and no request for the engine
+     * (execute, complete, inspect, is_complete) in the last {@link #QUIET_MS} ms. A user typing
+     * (completion, inspection) or running cells back to back keeps it paused.
+     */
+    private boolean idle() {
+        synchronized (cellLock) {
+            if (cellInFlight) {
+                return false;
+            }
+        }
+        return System.nanoTime() - lastRequestEnd > QUIET_MS * 1_000_000L;
     }
 
     /** @return the engine, waiting for it to start if needed */
@@ -191,6 +212,7 @@ public final class SeqLabKernel extends BaseKernel {
             sink.error("KernelError", String.valueOf(e.getMessage()), List.of("KernelError: " + e.getMessage()));
             r = new EvalResult(EvalResult.Status.ERROR, null, "KernelError", String.valueOf(e.getMessage()), List.of());
         } finally {
+            lastRequestEnd = System.nanoTime();
             synchronized (cellLock) {
                 cellInFlight = false;
                 interruptPending = false;
@@ -241,18 +263,21 @@ public final class SeqLabKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         Map<String, Object> doc = engine().inspect(code, at, extraDetail ? 1 : 0);
+        lastRequestEnd = System.nanoTime();
         return doc == null ? null : toDisplayData(doc, null);
     }
 
     @Override
     public ReplacementOptions complete(String code, int at) {
         Completion c = engine().complete(code, at);
+        lastRequestEnd = System.nanoTime();
         return new ReplacementOptions(c.matches(), c.start(), c.end());
     }
 
     @Override
     public String isComplete(String code) {
         IsComplete r = engine().isComplete(code);
+        lastRequestEnd = System.nanoTime();
         return switch (r.status()) {
             case "complete" -> IS_COMPLETE_YES;
             case "invalid" -> IS_COMPLETE_BAD;
@@ -288,6 +313,10 @@ public final class SeqLabKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        CompilerWarmUp w = compilerWarmUp;
+        if (w != null) {
+            w.stop();
+        }
         if (engine.isDone() && !engine.isCompletedExceptionally()) {
             engine.join().close();
         }
