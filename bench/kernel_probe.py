@@ -75,7 +75,7 @@ def main():
                     print("    " + " ".join("%.0f" % r for r in rts), flush=True)
                 finally:
                     kc.stop_channels()
-                    km.shutdown_kernel(now=True)
+                    km.shutdown_kernel(now=False)  # lets a JFR recording be written on exit
     finally:
         shutil.rmtree(prefix, ignore_errors=True)
 

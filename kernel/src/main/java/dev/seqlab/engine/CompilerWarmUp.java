@@ -70,20 +70,27 @@ public final class CompilerWarmUp {
     }
 
     private void run(BooleanSupplier idle) {
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            for (int i = 0; i < rounds; i++) {
-                for (String s : SNIPPETS) {
-                    while (!idle.getAsBoolean()) {
-                        Thread.sleep(POLL_MS);
+        try {
+            awaitIdle(idle); // building the JShell costs CPU too
+            try (JShell shell = JShell.builder().executionEngine("local").build()) {
+                for (int i = 0; i < rounds; i++) {
+                    for (String s : SNIPPETS) {
+                        awaitIdle(idle);
+                        shell.eval(s);
+                        evaluated.incrementAndGet();
                     }
-                    shell.eval(s);
-                    evaluated.incrementAndGet();
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // stopped: the kernel shuts down
         } catch (RuntimeException | LinkageError e) {
             // Only speed is lost; the session's own JShell is a different instance.
+        }
+    }
+
+    private static void awaitIdle(BooleanSupplier idle) throws InterruptedException {
+        while (!idle.getAsBoolean()) {
+            Thread.sleep(POLL_MS);
         }
     }
 
