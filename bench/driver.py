@@ -252,14 +252,15 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
       "DJL's is libtorch's default (not used by these single-graph steps). The Java workers also get the rest of the "
       "native environment that the `seqlab` launcher and kernelspec give SeqLab (`dev.seqlab.runtime.NativeEnv`): `%s`; "
       "the PyTorch worker keeps glibc's defaults, as Debian runs it (with the same allocator settings its tanh RNN was "
-      "slower; see the profiling notes, \"Page faults\" and \"oneDNN\")."
+      "slower; see the profiling notes, \"Page faults\" and \"oneDNN\"), and no libgomp spin (with SeqLab's "
+      "`GOMP_SPINCOUNT=1000` its GRU and RNN steps were slower, since its OpenBLAS threads spin on their own; see "
+      "\"Threads wake up\")."
       % (info["omp"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"], info["threads"],
          info["torch_interop"], info.get("native_env", info.get("malloc", "glibc defaults"))))
     if comp.get("dsl_threads"):
         w("")
-        w("The DSL's experiments name no thread count, as a user's need not: the DSL then chooses (`dev.seqlab.train.StepThreads`: "
-          "one thread for GRU and RNN stacks whose recurrent products are small, the session's count otherwise) and each run "
-          "records what it chose. Chosen here: %s. The hand-written DJL loop and PyTorch run with the session's count."
+        w("The DSL's experiments name no thread count, as a user's need not: they train with the session's count, and each "
+          "run records the count it used. Used here: %s. The hand-written DJL loop and PyTorch run with the session's count."
           % ", ".join("(%s) %s" % (k, v) for k, v in sorted(comp["dsl_threads"].items())))
     w("")
     w("Mode `%s`: one untimed round first (every stack and configuration, to warm the JIT and libraries and to size the "
@@ -547,7 +548,7 @@ def main():
         torch_info = torch_w.ask({"op": "info"})
         info = machine_info(java_info, torch_info, args.threads)
         info["native_env"] = " ".join("%s=%s" % (k, java_env[k]) for k in sorted(java_env)
-                                  if k.startswith(("MALLOC_", "ONEDNN_"))) or "glibc defaults"
+                                  if k.startswith(("MALLOC_", "ONEDNN_", "GOMP_"))) or "glibc defaults"
         log("machine: %s, %s cores; %s; Debian torch %s" % (info["cpu"], info["cores"], java_info["engine"], info["debian_torch"]))
         comp = run_compute(java, torch_w, mode) if "compute" not in skip else None
     finally:

@@ -54,8 +54,8 @@ final class DslBench {
                 cpu.add(CpuClock.nanos());
             }
         };
-        // The session's count; the experiment names none, so the DSL chooses as it does for a
-        // user (dev.seqlab.train.StepThreads) and the answer says what it chose.
+        // The session's count; the experiment names none, as a user's need not, and the answer
+        // says the count the run recorded.
         Torch.threads(threads);
         try (Run run = Experiment.of(stack(c), data).adam(1e-3).epochs(1).batch(c.batch()).seed(seed)
                 .listener(timer).name("bench").train()) {

@@ -18,8 +18,19 @@ public final class NativeEnv {
      *
      * <ul>
      *   <li>{@code OMP_WAIT_POLICY=passive}: libtorch's OpenMP threads otherwise spin between
-     *       parallel regions, and training ran 3 to 40 times slower while another process held a
-     *       core (DJL-NOTES, Threads).
+     *       parallel regions for about 3 ms, and training ran 3 to 40 times slower while another
+     *       process held a core (DJL-NOTES, Threads).
+     *   <li>{@code GOMP_SPINCOUNT=1000}: but a thread that sleeps at once is woken for each of
+     *       the hundreds of small kernels of a training step, and a second thread then cost more
+     *       than it brought: on the quiet 2-core development machine, the hand-written DJL loop of
+     *       the benchmark took 47 ms a step of configuration (a) (LSTM) with two sleeping threads
+     *       against 42 with one, 67 against 45 on the GRU (d), 37 against 15 on the tanh RNN (e).
+     *       libgomp (libtorch's OpenMP) first spins this many times (libgomp's estimate: about
+     *       10 us) before it sleeps: two threads then took 23, 35 and 11 ms. A longer spin gained
+     *       little on the quiet machine (GRU 34 ms at 10,000) and lost more when another process
+     *       held one of the two cores (GRU 87 ms at 1,000, 239 at 10,000, 57 with no spin, 48 on
+     *       one thread: see {@code bench/ANALYSIS.md}, "Threads wake up"). It overrides the
+     *       passive policy's zero spin for libgomp only.
      *   <li>{@code MALLOC_ARENA_MAX=1}, {@code MALLOC_MMAP_MAX_=0},
      *       {@code MALLOC_TRIM_THRESHOLD_=536870912}: glibc otherwise gives the large buffers of
      *       a training step (oneDNN's LSTM workspace, tens of MB) back to the operating system
@@ -41,6 +52,7 @@ public final class NativeEnv {
     static {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("OMP_WAIT_POLICY", "passive");
+        m.put("GOMP_SPINCOUNT", "1000");
         m.put("MALLOC_ARENA_MAX", "1");
         m.put("MALLOC_MMAP_MAX_", "0");
         m.put("MALLOC_TRIM_THRESHOLD_", "536870912");

@@ -258,10 +258,11 @@ public final class Experiment {
     }
 
     /**
-     * Sets libtorch's intra-op thread count for this run. Bit-for-bit reproducibility needs the
-     * same seed and the same thread count. Without it the run uses the engine's current count,
-     * or one thread for GRU and RNN stacks whose steps are too small to share (the run records
-     * the count it used).
+     * Sets libtorch's intra-op thread count for this run (the session's count is back in place
+     * afterwards). Bit-for-bit reproducibility needs the same seed and the same thread count.
+     * Without it the run uses the session's count ({@link dev.seqlab.runtime.Torch#threads()});
+     * the run records the count it used. One thread is the faster choice while other processes
+     * keep the machine's cores busy (libtorch's threads then wait for each other).
      *
      * @param n threads, at least 1
      * @return this experiment with it

@@ -42,14 +42,16 @@ final class TrainingLoop {
 
     Run run() {
         Engine engine = Torch.engine();
-        if (exp.threads() > 0) {
-            Torch.threads(exp.threads());
+        // No count named: the session's. (GRU and RNN stacks once trained on one thread because
+        // a sleeping OpenMP thread was woken too slowly for their small kernels; libgomp's brief
+        // spin, dev.seqlab.runtime.NativeEnv, made two threads the faster choice for every
+        // benchmark configuration: bench/ANALYSIS.md, "Threads wake up".)
+        if (exp.threads() <= 0) {
             return run(engine);
         }
-        // No count named: the stack's steps decide (StepThreads), and the session's count is
-        // back in place afterwards for what the user does next.
+        // A named count is this run's: the session's is back in place for what the user does next.
         int session = Torch.threads();
-        Torch.threads(StepThreads.choose(exp.stack(), exp.batch(), session));
+        Torch.threads(exp.threads());
         try {
             return run(engine);
         } finally {

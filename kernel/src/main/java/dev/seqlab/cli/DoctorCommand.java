@@ -32,7 +32,8 @@ final class DoctorCommand implements Callable<Integer> {
         row(out, "engine", engine.getEngineName() + " " + engine.getVersion() + " via DJL " + Engine.getDjlVersion()
                 + (Boolean.getBoolean("ai.djl.offline") ? ", offline" : ""));
         row(out, "threads", Torch.threads() + " intra-op, OMP_WAIT_POLICY="
-                + Optional.ofNullable(System.getenv("OMP_WAIT_POLICY")).orElse("(unset: libtorch threads spin)"));
+                + Optional.ofNullable(System.getenv("OMP_WAIT_POLICY")).orElse("(unset: libtorch threads spin)")
+                + ", GOMP_SPINCOUNT=" + Optional.ofNullable(System.getenv("GOMP_SPINCOUNT")).orElse("(unset)"));
         Map<String, String> missing = NativeEnv.missing(System.getenv());
         row(out, "native env", missing.isEmpty() ? "ok (" + String.join(", ", NativeEnv.RECOMMENDED.keySet()) + " set)"
                 : "missing " + missing.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "))

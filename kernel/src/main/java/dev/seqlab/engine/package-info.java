@@ -15,7 +15,10 @@
  *       shows, with the cell's own line numbers.</li>
  *   <li>{@code CellExecutionControl}: runs snippets on a thread of their own so they can be
  *       stopped; keeps their raw values.</li>
- *   <li>{@code ClassPath}, {@code DefaultImports}: what a session starts with.</li>
+ *   <li>{@code ClassPath}, {@code DefaultImports}: what a session starts with;
+ *       {@code JarListingCache}: javac's class path listings, kept between cells.</li>
+ *   <li>{@link dev.seqlab.engine.CompilerWarmUp}: warms javac up in a throwaway JShell while the
+ *       kernel is idle (never in the session).</li>
  *   <li>{@code CellStreams}, {@code StreamCapture}, {@code OrderedOutputs},
  *       {@link dev.seqlab.engine.Outputs}: stdout, stderr and outputs in order.</li>
  *   <li>{@link dev.seqlab.engine.Displays}, {@link dev.seqlab.engine.LiveProgress}: the functions
