@@ -83,6 +83,9 @@ class TorchTest {
     @Test
     void assignOverwritesAWeightOnAnyThreadAndNoGradRestoresTheThreadsMode() throws Exception {
         Throwable[] failure = new Throwable[1];
+        // Loading the engine turns autograd off on the thread that loads it (DJL's PtEngine), so
+        // it is loaded here first: run alone, this test used to load it on the cell thread below.
+        Torch.engine();
         // A new thread starts with libtorch's autograd on (as every JShell cell thread does).
         Thread cell = new Thread(() -> {
             try (NDManager m = Torch.engine().newBaseManager()) {
