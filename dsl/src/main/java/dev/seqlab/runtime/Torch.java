@@ -59,7 +59,12 @@ public final class Torch {
             System.setProperty("ai.djl.pytorch.graph_optimizer", "false");
         }
         try {
-            return Engine.getEngine(ENGINE);
+            Engine e = Engine.getEngine(ENGINE);
+            // DJL's load turns libtorch's autograd off on the loading thread only; every other
+            // thread starts with it on. Back on, so the cell that happens to load the engine
+            // behaves as every later cell does (its own autograd code records gradients).
+            JniUtils.setGradMode(true);
+            return e;
         } catch (RuntimeException | UnsatisfiedLinkError e) {
             throw new SeqLabException(
                     "The PyTorch engine did not load; check that pytorch-native-cpu (linux-x86_64) "

@@ -83,9 +83,6 @@ class TorchTest {
     @Test
     void assignOverwritesAWeightOnAnyThreadAndNoGradRestoresTheThreadsMode() throws Exception {
         Throwable[] failure = new Throwable[1];
-        // Loading the engine turns autograd off on the thread that loads it (DJL's PtEngine), so
-        // it is loaded here first: run alone, this test used to load it on the cell thread below.
-        Torch.engine();
         // A new thread starts with libtorch's autograd on (as every JShell cell thread does).
         Thread cell = new Thread(() -> {
             try (NDManager m = Torch.engine().newBaseManager()) {
@@ -109,6 +106,30 @@ class TorchTest {
         cell.join();
         if (failure[0] != null) {
             throw new AssertionError(failure[0]);
+        }
+    }
+
+    /** Loads the engine on its main thread and prints that thread's autograd mode. */
+    public static final class LoadingThreadMain {
+        public static void main(String[] args) {
+            Torch.engine();
+            System.out.println("grad=" + ai.djl.pytorch.jni.JniUtils.isGradMode());
+        }
+    }
+
+    @Test
+    void theThreadThatLoadsTheEngineKeepsAutogradOn() throws Exception {
+        // DJL's engine load turns autograd off on the loading thread; in a kernel that thread is
+        // the first cell that trains. A fresh JVM, since this one has loaded the engine already.
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("seqlab-grad", ".out");
+        try {
+            Process p = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "-Dai.djl.offline=true", LoadingThreadMain.class.getName())
+                    .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            assertEquals(0, p.waitFor());
+            assertTrue(java.nio.file.Files.readString(out).contains("grad=true"), java.nio.file.Files.readString(out));
+        } finally {
+            java.nio.file.Files.deleteIfExists(out);
         }
     }
 }
