@@ -181,7 +181,9 @@ final class DjlBench {
                     c0 = CpuClock.nanos();
                 }
                 long t0 = System.nanoTime();
-                try (NDManager step = manager.newSubManager()) {
+                // Without gradient, said explicitly: the thread that loaded the engine had autograd
+                // off only because DJL's load turned it off there (Torch.engine() turns it back on).
+                try (NDManager step = manager.newSubManager(); Torch.NoGrad off = Torch.noGrad()) {
                     NDArray x = step.create(xb, xs);
                     float[] y = block.forward(ps, new NDList(x), false).head().toFloatArray();
                     if (y.length != c.batch()) {
