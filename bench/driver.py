@@ -337,6 +337,17 @@ def write_report(path, info, mode, command, comp, mem, kernel, runner, analysis)
     w("Times are medians, with the spread of per-round medians in parentheses. GFLOP/s by the formula above "
       "(DJL's is DJL/DSL times the DSL's).")
     w("")
+    # The stacks of one round run within seconds of each other, so a round's ratio pairs them in
+    # the same state of the machine; the spread of those ratios is the uncertainty of the median's.
+    w("DSL/PyTorch round by round (each round's median step of the DSL over PyTorch's, in round order):")
+    w("")
+    w("| Config | per round | lowest-highest |")
+    w("|---|---|--:|")
+    for key, cfg in CONFIGS:
+        ratios = [median(d) / median(p) for d, p in zip(comp["train"][key]["dsl"], comp["train"][key]["pytorch"]) if d and p]
+        if ratios:
+            w("| (%s) %s | %s | %.2f-%.2f |" % (key, CELL_NAME[cfg["cell"]], " ".join("%.2f" % r for r in ratios), min(ratios), max(ratios)))
+    w("")
     w("### Process CPU time per training step")
     w("")
     w("The same steps on a second clock: CPU time of the whole process (all threads) over the timed steps of a request, "
